@@ -1,0 +1,97 @@
+"""Write each template's shared parts from their one source.
+
+- ``hooks/*.py`` is copied into ``<template>/hooks/``: cookiecutter runs a hook
+  from a temporary file, so a hook cannot import a sibling module.
+- ``<template>/cookiecutter.json`` is composed from ``options/common.json``
+  (the questions every template asks) and ``options/<name>.json`` (the
+  template's own questions, its defaults and its private tables).
+
+Run ``python scripts/sync.py`` after editing either; ``--check`` only reports
+what is out of date and exits 1 if anything is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / "hooks"
+OPTIONS = ROOT / "options"
+TEMPLATES = {"flask": ROOT / "flask-template", "django": ROOT / "django-template"}
+
+
+def merge_private(common: object, own: object) -> object:
+    """Combine a private table that both sources define: lists add up, tables merge."""
+    if isinstance(common, dict) and isinstance(own, dict):
+        merged = dict(common)
+        for key, value in own.items():
+            merged[key] = merge_private(common[key], value) if key in common else value
+        return merged
+    if isinstance(common, list) and isinstance(own, list):
+        return common + own
+    return own
+
+
+def compose_context(common: dict, own: dict) -> dict:
+    """The template's cookiecutter.json: shared questions first, then its own, then shared extras."""
+    questions = {key: value for key, value in own.items() if not key.startswith("_")}
+    context = {key: questions.pop(key, value) for key, value in common["leading"].items()}
+    trailing = {key: questions.pop(key, value) for key, value in common["trailing"].items()}
+    context.update(questions)
+    context.update(trailing)
+    computed = {key: value for key, value in own.items() if key.startswith("__") and key != "__prompts__"}
+    context.update(computed)
+    context["__prompts__"] = {**common["__prompts__"], **own.get("__prompts__", {})}
+    private_keys = [key for key in [*common, *own] if key.startswith("_") and not key.startswith("__")]
+    for key in dict.fromkeys(private_keys):
+        if key in common and key in own:
+            context[key] = merge_private(common[key], own[key])
+        else:
+            context[key] = common.get(key, own.get(key))
+    return context
+
+
+def expected_files() -> dict[Path, str]:
+    """Every generated file and the text it must hold."""
+    common = json.loads((OPTIONS / "common.json").read_text())
+    files: dict[Path, str] = {}
+    for name, template in TEMPLATES.items():
+        own_source = OPTIONS / f"{name}.json"
+        if not own_source.exists():
+            continue
+        context = compose_context(common, json.loads(own_source.read_text()))
+        files[template / "cookiecutter.json"] = json.dumps(context, indent=2, ensure_ascii=False) + "\n"
+        for hook in sorted(HOOKS.glob("*.py")):
+            files[template / "hooks" / hook.name] = hook.read_text()
+    return files
+
+
+def stale_files() -> list[Path]:
+    """Generated files whose text differs from what their source gives."""
+    return [
+        path
+        for path, text in expected_files().items()
+        if not path.exists() or path.read_text() != text
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="report stale files, change nothing")
+    args = parser.parse_args()
+    if args.check:
+        stale = stale_files()
+        for path in stale:
+            print(f"out of date: {path.relative_to(ROOT)} (run python scripts/sync.py)")
+        return 1 if stale else 0
+    for path, text in expected_files().items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
