@@ -12,8 +12,9 @@ import shutil
 import sys
 from pathlib import Path
 
-# Cookiecutter renders this file with Jinja; the answers arrive as one JSON string.
-CONTEXT = json.loads({{ cookiecutter | jsonify | tojson }})
+# Cookiecutter renders this file with Jinja first: the answers arrive as the
+# escaped body of a JSON string, so no answer can break out of the literal.
+CONTEXT = json.loads("{{ (cookiecutter | jsonify | tojson)[1:-1] }}")
 
 
 def answer_key(value):

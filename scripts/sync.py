@@ -5,6 +5,7 @@
 - ``<template>/cookiecutter.json`` is composed from ``options/common.json``
   (the questions every template asks) and ``options/<name>.json`` (the
   template's own questions, its defaults and its private tables).
+- The options table of README.md is written from those composed files.
 
 Run ``python scripts/sync.py`` after editing either; ``--check`` only reports
 what is out of date and exits 1 if anything is.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
 OPTIONS = ROOT / "options"
 TEMPLATES = {"flask": ROOT / "flask-template", "django": ROOT / "django-template"}
+README = ROOT / "README.md"
+OPTIONS_TABLE = re.compile(r"(<!-- options:start -->\n).*?(<!-- options:end -->)", re.DOTALL)
 
 
 def merge_private(common: object, own: object) -> object:
@@ -54,28 +58,59 @@ def compose_context(common: dict, own: dict) -> dict:
     return context
 
 
+def describe_answers(value: object) -> str:
+    if isinstance(value, bool):
+        return f"yes / no (default {'yes' if value else 'no'})"
+    if isinstance(value, list):
+        return " / ".join(f"`{choice}`" for choice in value) + f" (default `{value[0]}`)"
+    if "{{" in str(value):
+        return "derived from the project name"
+    return f"default `{value}`"
+
+
+def options_table(contexts: dict[str, dict]) -> str:
+    """A Markdown table of every question, its answers, and the templates that ask it."""
+    rows: dict[str, dict[str, str]] = {}
+    for name, context in contexts.items():
+        for key, value in context.items():
+            if key.startswith("_"):
+                continue
+            prompt = context["__prompts__"][key]
+            question = prompt["__prompt__"] if isinstance(prompt, dict) else prompt
+            row = rows.setdefault(key, {"question": question, "answers": {}})
+            row["answers"][name] = describe_answers(value)
+    lines = ["| Option | Question | Answers |", "| --- | --- | --- |"]
+    for key, row in rows.items():
+        answers = set(row["answers"].values())
+        if len(answers) == 1 and len(row["answers"]) == len(contexts):
+            described = answers.pop()
+        else:
+            described = "; ".join(f"{name.title()}: {text}" for name, text in row["answers"].items())
+        lines.append(f"| `{key}` | {row['question']} | {described} |")
+    return "\n".join(lines) + "\n"
+
+
 def expected_files() -> dict[Path, str]:
     """Every generated file and the text it must hold."""
     common = json.loads((OPTIONS / "common.json").read_text())
     files: dict[Path, str] = {}
+    contexts: dict[str, dict] = {}
     for name, template in TEMPLATES.items():
         own_source = OPTIONS / f"{name}.json"
         if not own_source.exists():
             continue
-        context = compose_context(common, json.loads(own_source.read_text()))
+        context = contexts[name] = compose_context(common, json.loads(own_source.read_text()))
         files[template / "cookiecutter.json"] = json.dumps(context, indent=2, ensure_ascii=False) + "\n"
         for hook in sorted(HOOKS.glob("*.py")):
             files[template / "hooks" / hook.name] = hook.read_text()
+    readme = README.read_text()
+    files[README] = OPTIONS_TABLE.sub(lambda match: match[1] + options_table(contexts) + match[2], readme)
     return files
 
 
 def stale_files() -> list[Path]:
     """Generated files whose text differs from what their source gives."""
-    return [
-        path
-        for path, text in expected_files().items()
-        if not path.exists() or path.read_text() != text
-    ]
+    return [path for path, text in expected_files().items() if not path.exists() or path.read_text() != text]
 
 
 def main() -> int:

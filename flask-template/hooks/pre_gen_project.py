@@ -10,8 +10,9 @@ import keyword
 import re
 import sys
 
-# Cookiecutter renders this file with Jinja; the answers arrive as one JSON string.
-CONTEXT = json.loads({{ cookiecutter | jsonify | tojson }})
+# Cookiecutter renders this file with Jinja first: the answers arrive as the
+# escaped body of a JSON string, so no answer can break out of the literal.
+CONTEXT = json.loads("{{ (cookiecutter | jsonify | tojson)[1:-1] }}")
 
 # The public version scheme of PEP 440 (its appendix B), without local versions.
 PEP_440_VERSION = re.compile(

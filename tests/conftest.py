@@ -1,0 +1,142 @@
+"""Shared fixtures: rendering variants, finding interpreters, reaching the services."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from variants import Variant, template_dir
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+POSTGRES_URL = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def unavailable(reason: str) -> None:
+    """Skip for want of something this machine lacks; under CI the lack is itself a failure."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI must provide it: .ci/run starts the services)")
+    pytest.skip(reason)
+
+
+@dataclass(frozen=True)
+class RenderedProject:
+    path: Path
+    context: dict
+
+    def __truediv__(self, other: str) -> Path:
+        return self.path / other
+
+
+@pytest.fixture(scope="session")
+def render(cookies_session) -> Callable[[Variant], RenderedProject]:
+    """Render a variant once per session and hand back its folder and its answers."""
+    rendered: dict[Variant, RenderedProject] = {}
+
+    def _render(variant: Variant) -> RenderedProject:
+        if variant not in rendered:
+            result = cookies_session.bake(
+                extra_context=variant.extra_context, template=str(template_dir(variant.template))
+            )
+            assert result.exit_code == 0, f"{variant.id} failed to render: {result.exception!r}"
+            rendered[variant] = RenderedProject(Path(result.project_path), result.context)
+        return rendered[variant]
+
+    return _render
+
+
+@cache
+def find_python(version: str) -> Path | None:
+    """An interpreter for ``version``: on PATH, else in pyenv's versions folder."""
+    on_path = shutil.which(f"python{version}")
+    if on_path:
+        return Path(on_path)
+    pyenv = shutil.which("pyenv")
+    pyenv_root = (
+        Path(subprocess.run([pyenv, "root"], capture_output=True, text=True, check=True).stdout.strip())
+        if pyenv
+        else Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    )
+    candidates = sorted(
+        pyenv_root.glob(f"versions/{version}.*/bin/python{version}"),
+        key=lambda path: [int(part) for part in path.parts[-3].split(".") if part.isdigit()],
+    )
+    return candidates[-1] if candidates else None
+
+
+@pytest.fixture(scope="session")
+def python_for() -> Callable[[str], Path]:
+    def _python_for(version: str) -> Path:
+        found = find_python(version)
+        if found is None:
+            unavailable(f"no Python {version} interpreter on PATH or in pyenv's versions folder")
+        return found
+
+    return _python_for
+
+
+def with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+@pytest.fixture(scope="session")
+def postgres_admin() -> str:
+    """A connection URL to the PostgreSQL server the tests create databases on."""
+    import psycopg
+
+    try:
+        with psycopg.connect(POSTGRES_URL, connect_timeout=3) as connection:
+            connection.execute("SELECT 1")
+    except psycopg.Error as error:
+        unavailable(f"PostgreSQL at {POSTGRES_URL} does not answer: {error}".splitlines()[0])
+    return POSTGRES_URL
+
+
+@pytest.fixture(scope="session")
+def fresh_postgres_database(postgres_admin: str) -> Callable[[], str]:
+    """Make a new, empty database; every database made (and its test copies) is dropped at the end."""
+    import psycopg
+
+    made: list[str] = []
+
+    def _fresh() -> str:
+        name = f"tpl_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(postgres_admin, autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        made.append(name)
+        return with_database(postgres_admin, name)
+
+    yield _fresh
+
+    with psycopg.connect(postgres_admin, autocommit=True) as connection:
+        for name in made:
+            for database in (name, f"test_{name}", f"{name}_test"):
+                connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).ping()
+    except redis.RedisError as error:
+        unavailable(f"Redis at {REDIS_URL} does not answer: {error}")
+    return REDIS_URL
+
+
+@pytest.fixture
+def isolated_cookiecutter(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """Environment for a cookiecutter subprocess that keeps clones and replays inside tmp_path."""
+    config = tmp_path / "cookiecutter-config.yaml"
+    config.write_text(f"cookiecutters_dir: {tmp_path / 'cookiecutters'}\nreplay_dir: {tmp_path / 'replay'}\n")
+    yield {**os.environ, "COOKIECUTTER_CONFIG": str(config)}

@@ -1,0 +1,237 @@
+"""Every pair of answers is installed, checked, and served under gunicorn over real HTTP.
+
+The commands come from the template's ``_commands`` table: the same ones the
+generated project's CI pipeline runs.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shlex
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from variants import Variant, available_templates, context, pairwise
+
+pytestmark = pytest.mark.boot
+
+BOOT_SET = [variant for name in available_templates() for variant in pairwise(name)]
+# What a user or a load balancer asks a fresh deployment for.
+SERVED_PATHS = {
+    "flask": ["/healthz", "/readyz", "/"],
+    "django": ["/healthz", "/readyz", "/", "/{DJANGO_ADMIN_URL}login/"],
+}
+# Variables of the machine running these tests that must not leak into a project's processes,
+# besides every variable the project itself documents.
+LEAKY_VARIABLES = {"VIRTUAL_ENV", "PYTHONPATH"}
+STARTUP_SECONDS = 60
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """One module-scoped instance per variant, all of a variant's tests on one xdist worker."""
+    if "variant" not in metafunc.fixturenames:
+        return
+    variants = BOOT_SET
+    if metafunc.function.__name__ == "test_deploy_checks_pass":
+        variants = [v for v in BOOT_SET if commands_of(v.template, "deploy_checks")]
+    metafunc.parametrize(
+        "variant",
+        [pytest.param(v, id=v.id, marks=pytest.mark.xdist_group(v.id)) for v in variants],
+        scope="module",
+    )
+
+
+def commands_of(template: str, step: str) -> list[str]:
+    return context(template)["_commands"][step]
+
+
+def read_dotenv_example(path: Path) -> dict[str, str]:
+    """Every variable a project documents in .env.example, with its documented production value."""
+    values = {}
+    for line in path.read_text().splitlines():
+        name, sep, value = line.partition("=")
+        if sep and not line.lstrip().startswith("#"):
+            values[name.strip()] = value.strip()
+    return values
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Project:
+    """A generated project with its own virtual environment, and the environments it runs in."""
+
+    variant: Variant
+    path: Path
+    context: dict
+    development_env: dict[str, str]
+    production_env: dict[str, str] = field(default_factory=dict)
+
+    def argv(self, command: str) -> list[str]:
+        return shlex.split(command.format_map(self.context))
+
+    def run(self, command: str, env: dict[str, str], timeout: int = 600) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            self.argv(command), cwd=self.path, env=env, capture_output=True, text=True, timeout=timeout
+        )
+
+    def run_all(self, step: str, env: dict[str, str]) -> list[str]:
+        """Run a step's commands in order; return a report of each failure."""
+        failures = []
+        for command in self.context["_commands"][step]:
+            result = self.run(command, env)
+            if result.returncode != 0:
+                failures.append(f"$ {command}\n(exit {result.returncode})\n{result.stdout}\n{result.stderr}")
+        return failures
+
+
+@pytest.fixture(scope="module")
+def project(variant: Variant, render, python_for, request) -> Project:
+    rendered = render(variant)
+    python = python_for(rendered.context["python_version"])
+    documented = read_dotenv_example(rendered / ".env.example")
+    base_env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in LEAKY_VARIABLES and key not in documented and key not in {"DATABASE_URL", "REDIS_URL"}
+    }
+    base_env.update(UV_PYTHON=str(python), UV_PYTHON_DOWNLOADS="never", UV_NO_PROGRESS="1")
+    if rendered.context["database"] == "postgresql":
+        database_url = request.getfixturevalue("fresh_postgres_database")()
+    else:
+        database_url = f"sqlite:///{rendered.path / 'production.sqlite3'}"
+    development_env = (
+        {**base_env, "DATABASE_URL": database_url} if database_url.startswith("postgres") else base_env
+    )
+    production_env = {
+        **base_env,
+        **{name: value for name, value in documented.items() if value},
+        **{
+            name.format_map(rendered.context): value.format_map(rendered.context)
+            for name, value in rendered.context["_production_env"].items()
+        },
+        "DATABASE_URL": database_url,
+    }
+    for name in [key for key in production_env if key.endswith("SECRET_KEY")]:
+        production_env[name] = secrets.token_urlsafe(48)
+    project = Project(variant, rendered.path, rendered.context, development_env, production_env)
+    failures = project.run_all("install", base_env)
+    assert not failures, "installing failed:\n" + "\n".join(failures)
+    return project
+
+
+@pytest.fixture(scope="module")
+def migrations(project: Project) -> list[str]:
+    """Apply the migrations (and any other release step) as a deployment would."""
+    return project.run_all("migrate", project.production_env)
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    base_url: str
+    host: str
+    log: Path
+
+    def get(self, path: str) -> tuple[int, str]:
+        request = urllib.request.Request(
+            self.base_url + path, headers={"Host": self.host, "X-Forwarded-Proto": "https"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, response.read().decode(errors="replace")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace")
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")[-4000:]
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            return self.process.wait()
+
+
+def public_host(env: dict[str, str]) -> str:
+    """The host name a proxy forwards: the first allowed host the project documents, else 127.0.0.1."""
+    allowed = next((value for key, value in env.items() if key.endswith("ALLOWED_HOSTS")), "")
+    return allowed.split(",")[0].strip().lstrip(".") or "127.0.0.1"
+
+
+def start_server(project: Project, log: Path) -> Server:
+    port = free_port()
+    env = {**project.production_env, "HOST": "127.0.0.1", "PORT": str(port)}
+    argv = [*project.argv(project.context["_commands"]["serve"]), "--no-control-socket"]
+    with log.open("w") as output:
+        process = subprocess.Popen(argv, cwd=project.path, env=env, stdout=output, stderr=subprocess.STDOUT)
+    server = Server(process, f"http://127.0.0.1:{port}", public_host(env), log)
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"gunicorn exited with {process.returncode} while starting:\n{server.output()}")
+        try:
+            if server.get("/healthz")[0] == 200:
+                return server
+        except OSError:
+            pass
+        time.sleep(0.2)
+    server.stop()
+    pytest.fail(f"gunicorn did not answer /healthz within {STARTUP_SECONDS}s:\n{server.output()}")
+
+
+@pytest.fixture(scope="module")
+def server(project: Project, migrations: list[str], tmp_path_factory) -> Iterator[Server]:
+    assert not migrations, "cannot serve: migrations failed"
+    server = start_server(project, tmp_path_factory.mktemp("gunicorn") / "gunicorn.log")
+    yield server
+    server.stop()
+
+
+def test_migrations_apply(migrations: list[str]) -> None:
+    assert not migrations, "\n".join(migrations)
+
+
+def test_own_test_suite_passes(project: Project) -> None:
+    failures = project.run_all("test", project.development_env)
+    assert not failures, "\n".join(failures)
+
+
+def test_lint_and_type_checks_pass(project: Project) -> None:
+    failures = project.run_all("lint", project.development_env)
+    assert not failures, "\n".join(failures)
+
+
+def test_deploy_checks_pass(project: Project) -> None:
+    failures = project.run_all("deploy_checks", project.production_env)
+    assert not failures, "\n".join(failures)
+
+
+def test_serves_every_page_with_200(project: Project, server: Server) -> None:
+    answers = {}
+    for path in SERVED_PATHS[project.variant.template]:
+        url_path = path.format_map(project.production_env)
+        answers[url_path] = server.get(url_path)
+    wrong = {path: f"{status}: {body[:300]}" for path, (status, body) in answers.items() if status != 200}
+    assert not wrong, f"pages that did not answer 200: {wrong}\n{server.output()}"
+
+
+def test_stops_cleanly_on_sigterm(project: Project, migrations: list[str], tmp_path: Path) -> None:
+    server = start_server(project, tmp_path / "gunicorn.log")
+    exit_code = server.stop()
+    assert exit_code == 0, f"gunicorn exited with {exit_code} on SIGTERM:\n{server.output()}"

@@ -1,0 +1,82 @@
+"""The repository keeps one source for each shared thing, and asks human questions."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+import pytest
+from variants import ROOT, available_templates, context, identity_keys, questions
+
+spec = importlib.util.spec_from_file_location("sync", ROOT / "scripts" / "sync.py")
+sync = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(sync)
+
+
+def test_template_hooks_and_options_match_their_sources() -> None:
+    stale = [str(path.relative_to(ROOT)) for path in sync.stale_files()]
+    assert not stale, f"out of date with hooks/ or options/ (run python scripts/sync.py): {stale}"
+
+
+def test_the_root_menu_offers_every_template_that_exists() -> None:
+    existing = [name for name in sync.TEMPLATES if (ROOT / f"options/{name}.json").exists()]
+    assert available_templates() == existing
+
+
+@pytest.mark.parametrize("template", available_templates())
+def test_every_question_has_human_text(template: str) -> None:
+    prompts = context(template)["__prompts__"]
+    missing = [key for key in questions(template) if key.startswith("__") is False and key not in prompts]
+    assert not missing, f"questions asked by their raw key: {missing}"
+
+
+@pytest.mark.parametrize("template", available_templates())
+def test_every_choice_has_a_label(template: str) -> None:
+    prompts = context(template)["__prompts__"]
+    unlabelled = [
+        f"{key}={choice}"
+        for key, value in questions(template).items()
+        if isinstance(value, list)
+        for choice in ["__prompt__", *value]
+        if choice not in prompts.get(key, {})
+    ]
+    assert not unlabelled, f"choices shown without a label: {unlabelled}"
+
+
+@pytest.mark.parametrize("template", available_templates())
+def test_templates_share_the_identity_questions(template: str) -> None:
+    first = available_templates()[0]
+    differing = [
+        key
+        for key in identity_keys()
+        if key != "project_name"
+        and (
+            context(template)[key] != context(first)[key]
+            or context(template)["__prompts__"][key] != context(first)["__prompts__"][key]
+        )
+    ]
+    assert not differing, f"{template} asks these differently from {first}: {differing}"
+
+
+@pytest.mark.parametrize("template", available_templates())
+def test_the_removal_table_names_real_options_and_answers(template: str) -> None:
+    unknown = [
+        f"{option}={answer}"
+        for option, paths_by_answer in context(template)["_remove_paths"].items()
+        for answer in paths_by_answer
+        if option not in questions(template)
+        or answer not in {str(choice).lower() for choice in _answers(questions(template)[option])}
+    ]
+    assert not unknown, f"_remove_paths entries no answer can select: {unknown}"
+
+
+def _answers(value: object) -> list:
+    return [True, False] if isinstance(value, bool) else list(value)
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    match = re.search(r"<!-- test-command -->\s*```(?:sh|bash|console)?\n(.+?)\n```", readme, re.DOTALL)
+    assert match, "README.md has no test command block marked <!-- test-command -->"
+    command = match.group(1).strip()
+    assert command in (ROOT / ".ci" / "run").read_text(), f".ci/run does not run the README's {command!r}"

@@ -1,0 +1,100 @@
+"""The option space of each template, read from its cookiecutter.json.
+
+Nothing here lists an option by hand: a question added to a template is
+rendered, and paired in the boot set, the day it is added.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from allpairspy import AllPairs
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE_NAMES = ("flask", "django")
+
+
+def template_dir(name: str) -> Path:
+    return ROOT / f"{name}-template"
+
+
+def available_templates() -> list[str]:
+    """The templates the root menu offers."""
+    menu = json.loads((ROOT / "cookiecutter.json").read_text())["templates"]
+    return [name for name in TEMPLATE_NAMES if name in menu]
+
+
+@cache
+def context(name: str) -> dict:
+    return json.loads((template_dir(name) / "cookiecutter.json").read_text())
+
+
+@cache
+def identity_keys() -> tuple[str, ...]:
+    """The questions every template asks about the project itself (name, author, Python, license)."""
+    return tuple(json.loads((ROOT / "options" / "common.json").read_text())["leading"])
+
+
+def questions(name: str) -> dict:
+    return {key: value for key, value in context(name).items() if not key.startswith("_")}
+
+
+def choices(value: object) -> list:
+    """The answers a question allows: both booleans, every listed choice, or the one default."""
+    if isinstance(value, bool):
+        return [value, not value]
+    if isinstance(value, list):
+        return list(value)
+    return [value]
+
+
+def structural_options(name: str) -> dict[str, list]:
+    """Questions that decide which files and code the project gets (everything but identity)."""
+    return {
+        key: choices(value)
+        for key, value in questions(name).items()
+        if key not in identity_keys() and isinstance(value, bool | list)
+    }
+
+
+@dataclass(frozen=True)
+class Variant:
+    template: str
+    answers: tuple[tuple[str, object], ...]
+
+    @property
+    def extra_context(self) -> dict:
+        return dict(self.answers)
+
+    @property
+    def id(self) -> str:
+        parts = [self.template]
+        for key, value in self.answers:
+            if isinstance(value, bool):
+                parts.append(key.removeprefix("use_") if value else f"no_{key.removeprefix('use_')}")
+            else:
+                parts.append(str(value))
+        return "-".join(parts)
+
+
+def every_combination(name: str) -> list[Variant]:
+    options = structural_options(name)
+    return [
+        Variant(name, tuple(zip(options, values, strict=True)))
+        for values in itertools.product(*options.values())
+    ]
+
+
+def pairwise(name: str) -> list[Variant]:
+    """A small set of variants in which every pair of answers appears at least once.
+
+    The Python version takes part, so every option meets every interpreter.
+    """
+    options = {"python_version": choices(questions(name)["python_version"]), **structural_options(name)}
+    return [
+        Variant(name, tuple(zip(options, values, strict=True))) for values in AllPairs(list(options.values()))
+    ]
