@@ -1,0 +1,97 @@
+{%- if cookiecutter.database == "postgresql" -%}
+"""Fixtures: apps that use a test database, created for the run and dropped after it.
+
+The tests never touch the app's own database: they create one named after it
+with ``_test`` appended, on the same server (DATABASE_URL, or the default).
+"""
+
+import os
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from psycopg import sql
+from sqlalchemy.engine import URL, make_url
+
+from {{ cookiecutter.project_slug }} import create_app
+from {{ cookiecutter.project_slug }}.config import ENV_PREFIX, Config, TestingConfig, normalize_database_url
+from {{ cookiecutter.project_slug }}.extensions import db
+
+# Read before any test clears the environment.
+APP_DATABASE_URL = make_url(
+    normalize_database_url(os.environ.get("DATABASE_URL") or Config.SQLALCHEMY_DATABASE_URI)
+)
+
+
+def run_on_server(url: URL, statement: sql.Composed) -> None:
+    """Run a statement that cannot run in a transaction, from the server's postgres database."""
+    server = url.set(drivername="postgresql", database="postgres")
+    dsn = server.render_as_string(hide_password=False)
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        connection.execute(statement)
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    test_url = APP_DATABASE_URL.set(database=f"{APP_DATABASE_URL.database}_test")
+    name = sql.Identifier(test_url.database or "")
+    # A database left over from an interrupted run goes first.
+    run_on_server(test_url, sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+    run_on_server(test_url, sql.SQL("CREATE DATABASE {}").format(name))
+    yield test_url.render_as_string(hide_password=False)
+    run_on_server(test_url, sql.SQL("DROP DATABASE {} WITH (FORCE)").format(name))
+{%- else -%}
+"""Fixtures: apps that use a private in-memory SQLite database."""
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from {{ cookiecutter.project_slug }} import create_app
+from {{ cookiecutter.project_slug }}.config import ENV_PREFIX, TestingConfig
+from {{ cookiecutter.project_slug }}.extensions import db
+
+
+@pytest.fixture(scope="session")
+def database_url() -> str:
+    return "sqlite://"
+{%- endif %}
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the shell's settings out of the tests: each test sets what it needs."""
+    for name in list(os.environ):
+        if name.startswith(f"{ENV_PREFIX}_") or name == "DATABASE_URL":
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture
+def config(database_url: str) -> type[TestingConfig]:
+    class TestConfig(TestingConfig):
+        SQLALCHEMY_DATABASE_URI = database_url
+
+    return TestConfig
+
+
+@pytest.fixture
+def app(config: type[TestingConfig]) -> Iterator[Flask]:
+    """An app whose database has every table, emptied after the test."""
+    app = create_app(config)
+    with app.app_context():
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()

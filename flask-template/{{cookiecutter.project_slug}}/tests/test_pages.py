@@ -1,0 +1,57 @@
+"""The pages, the stylesheet, error pages and security headers."""
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from {{ cookiecutter.project_slug }} import create_app
+
+
+def test_home_page_shows_the_site_name_and_links_the_stylesheet(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "<h1>{{ cookiecutter.project_name }}</h1>" in response.text
+    assert 'href="/static/style.css"' in response.text
+
+
+def test_stylesheet_is_served(client: FlaskClient) -> None:
+    response = client.get("/static/style.css")
+    assert response.status_code == 200
+    assert response.mimetype == "text/css"
+    response.close()
+
+
+def test_unknown_page_gets_the_html_404_page(client: FlaskClient) -> None:
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
+    assert "404 Not Found" in response.text
+
+
+def test_server_error_gets_the_html_500_page(app: Flask) -> None:
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+
+    @app.get("/fail")
+    def fail() -> str:
+        raise RuntimeError("boom")
+
+    response = app.test_client().get("/fail")
+    assert response.status_code == 500
+    assert response.mimetype == "text/html"
+    assert "500 Internal Server Error" in response.text
+
+
+@pytest.mark.parametrize("path", ["/", "/healthz", "/no-such-page"])
+def test_every_response_has_the_security_headers(client: FlaskClient, path: str) -> None:
+    headers = client.get(path).headers
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert "Strict-Transport-Security" not in headers
+
+
+def test_production_adds_hsts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("{{ cookiecutter.__env_prefix }}_SECRET_KEY", "k" * 48)
+    response = create_app("production").test_client().get("/healthz")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")

@@ -1,0 +1,1 @@
+"""User accounts: register, log in and log out."""

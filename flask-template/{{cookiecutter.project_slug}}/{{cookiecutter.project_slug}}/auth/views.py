@@ -1,0 +1,59 @@
+"""Register, log in and log out."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import login_user, logout_user
+from flask_wtf.csrf import generate_csrf
+from sqlalchemy import select
+
+from {{ cookiecutter.project_slug }}.auth.forms import LoginForm, LogoutForm, RegisterForm
+from {{ cookiecutter.project_slug }}.auth.models import User
+from {{ cookiecutter.project_slug }}.extensions import db
+
+blueprint = Blueprint("auth", __name__, template_folder="templates")
+# The log-out button on every page posts a CSRF token.
+blueprint.add_app_template_global(generate_csrf, "csrf_token")
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+@blueprint.route("/register", methods=["GET", "POST"])
+def register() -> ResponseReturnValue:
+    form = RegisterForm()
+    if form.validate_on_submit():
+        email = normalize_email(form.email.data)
+        if db.session.scalar(select(User).filter_by(email=email)) is not None:
+            form.email.errors.append("An account with this email address exists already.")
+        else:
+            user = User(email=email)
+            user.set_password(form.password.data)
+            db.session.add(user)
+            db.session.commit()
+            login_user(user)
+            flash("Welcome! Your account is ready.")
+            return redirect(url_for("pages.index"))
+    return render_template("auth/register.html", form=form)
+
+
+@blueprint.route("/login", methods=["GET", "POST"])
+def login() -> ResponseReturnValue:
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = db.session.scalar(select(User).filter_by(email=normalize_email(form.email.data)))
+        if user is not None and user.check_password(form.password.data):
+            login_user(user, remember=form.remember.data)
+            flash("You are logged in.")
+            return redirect(url_for("pages.index"))
+        form.form_errors.append("Wrong email address or password.")
+    return render_template("auth/login.html", form=form)
+
+
+@blueprint.post("/logout")
+def logout() -> ResponseReturnValue:
+    if not LogoutForm().validate_on_submit():
+        abort(400, description="The log-out form has expired; reload the page and try again.")
+    logout_user()
+    flash("You are logged out.")
+    return redirect(url_for("pages.index"))

@@ -1,0 +1,152 @@
+"""Configuration, in three layers, each overriding the one before.
+
+1. A class from this module: the one ``create_app`` is given,
+   else the one named by {{ cookiecutter.__env_prefix }}_CONFIG,
+   else ``production``.
+2. The Python settings file named by {{ cookiecutter.__env_prefix }}_SETTINGS,
+   when it is set; a relative path is taken from the instance folder.
+3. The environment: DATABASE_URL for the database, then every variable
+   prefixed {{ cookiecutter.__env_prefix }}_ (for example {{ cookiecutter.__env_prefix }}_SECRET_KEY sets SECRET_KEY).
+   Values that read as JSON (numbers, true, false) are decoded.
+
+Then the class checks the result, so that a server never starts half-configured.
+"""
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+ENV_PREFIX = "{{ cookiecutter.__env_prefix }}"
+CONFIG_VARIABLE = f"{ENV_PREFIX}_CONFIG"
+SETTINGS_VARIABLE = f"{ENV_PREFIX}_SETTINGS"
+SECRET_KEY_VARIABLE = f"{ENV_PREFIX}_SECRET_KEY"
+MIN_SECRET_KEY_LENGTH = 32
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot work; the message names the variable to fix."""
+
+
+class Config:
+    """Settings every environment shares."""
+
+    SITE_NAME = "{{ cookiecutter.project_name }}"
+    SECRET_KEY: str | None = None
+{%- if cookiecutter.database == "postgresql" %}
+    SQLALCHEMY_DATABASE_URI = "postgresql+psycopg://postgres@localhost:5432/{{ cookiecutter.project_slug }}"
+{%- else %}
+    # Relative to the instance folder.
+    SQLALCHEMY_DATABASE_URI = "sqlite:///{{ cookiecutter.project_slug }}.sqlite3"
+{%- endif %}
+    LOG_LEVEL = "INFO"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+{%- if cookiecutter.use_auth %}
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+{%- endif %}
+    STRICT_TRANSPORT_SECURITY: str | None = None
+
+    @classmethod
+    def check(cls, settings: Mapping[str, Any]) -> None:
+        """Refuse settings this environment cannot run with."""
+
+
+class DevelopmentConfig(Config):
+    """``flask run`` on a developer's machine."""
+
+    DEBUG = True
+    SECRET_KEY = "development-only-not-secret"
+    LOG_LEVEL = "DEBUG"
+
+
+class TestingConfig(Config):
+    """The test suite."""
+
+    TESTING = True
+    SECRET_KEY = "testing-only-not-secret"
+{%- if cookiecutter.use_auth %}
+    WTF_CSRF_ENABLED = False
+{%- endif %}
+
+
+class ProductionConfig(Config):
+    """Servers: secure cookies, HSTS, and a real secret key."""
+
+    SESSION_COOKIE_SECURE = True
+{%- if cookiecutter.use_auth %}
+    REMEMBER_COOKIE_SECURE = True
+{%- endif %}
+    STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
+
+    @classmethod
+    def check(cls, settings: Mapping[str, Any]) -> None:
+        secret_key = settings.get("SECRET_KEY")
+        if not secret_key:
+            raise ConfigError(
+                f"{SECRET_KEY_VARIABLE} is not set: production needs a secret key of at least "
+                f"{MIN_SECRET_KEY_LENGTH} characters, for example from "
+                '`python -c "import secrets; print(secrets.token_urlsafe(48))"`'
+            )
+        if len(str(secret_key)) < MIN_SECRET_KEY_LENGTH:
+            raise ConfigError(
+                f"{SECRET_KEY_VARIABLE} is too short: production needs at least "
+                f"{MIN_SECRET_KEY_LENGTH} characters"
+            )
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def load_config(app: Flask, config: str | type[Config] | None = None) -> None:
+    """Fill ``app.config`` from the three layers, then check it."""
+    config_class = resolve_config_class(config)
+    app.config.from_object(config_class)
+    load_settings_file(app)
+    if database_url := os.environ.get("DATABASE_URL"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = database_url
+    app.config.from_prefixed_env(ENV_PREFIX)
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(
+        app.config["SQLALCHEMY_DATABASE_URI"]
+    )
+    config_class.check(app.config)
+
+
+def resolve_config_class(config: str | type[Config] | None) -> type[Config]:
+    """The class ``create_app`` was given, or the one it or the environment names."""
+    if isinstance(config, type):
+        return config
+    name = config or os.environ.get(CONFIG_VARIABLE) or "production"
+    try:
+        return CONFIGS[name]
+    except KeyError:
+        raise ConfigError(
+            f"Unknown configuration {name!r}: set {CONFIG_VARIABLE} to one of {', '.join(CONFIGS)}"
+        ) from None
+
+
+def load_settings_file(app: Flask) -> None:
+    """Apply the settings file, if one is named; a file that fails to load stops start-up."""
+    path = os.environ.get(SETTINGS_VARIABLE)
+    if not path:
+        return
+    try:
+        app.config.from_envvar(SETTINGS_VARIABLE)
+    except Exception as error:
+        raise ConfigError(
+            f"{SETTINGS_VARIABLE}={path}: cannot load the settings file: {error}"
+        ) from error
+
+
+def normalize_database_url(url: str) -> str:
+    """Use the psycopg 3 driver for the postgres:// and postgresql:// URLs platforms hand out."""
+    for scheme in ("postgres://", "postgresql://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url.removeprefix(scheme)
+    return url

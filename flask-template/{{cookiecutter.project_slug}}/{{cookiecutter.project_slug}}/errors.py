@@ -1,0 +1,39 @@
+"""Error responses: JSON for machine clients, HTML pages for people."""
+
+from flask import Flask, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import HTTPException
+
+# Paths whose clients are programs, not browsers.
+JSON_PATHS = (
+{%- if cookiecutter.use_api %}
+    "/api",
+{%- endif %}
+    "/healthz",
+    "/readyz",
+)
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(HTTPException, handle_http_exception)
+
+
+def wants_json() -> bool:
+    path = request.path
+    return any(path == prefix or path.startswith(f"{prefix}/") for prefix in JSON_PATHS)
+
+
+def handle_http_exception(error: HTTPException) -> ResponseReturnValue:
+    """Answer 404, 500 and every other HTTP error in the format the client reads."""
+    code = error.code or 500
+    if wants_json():
+        body = {"code": code, "status": error.name, "message": error.description}
+{%- if cookiecutter.use_api %}
+        # flask-smorest attaches the fields that failed validation to the error.
+        if messages := getattr(error, "data", {}).get("messages"):
+            body["errors"] = messages
+{%- endif %}
+        response = jsonify(body)
+        response.status_code = code
+        return response
+    return render_template("error.html", error=error), code
