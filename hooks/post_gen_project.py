@@ -23,14 +23,18 @@ def answer_key(value):
 
 
 def remove_paths_of_unchosen_options():
-    """Delete what ``_remove_paths`` lists under each option's answer."""
+    """Delete what ``_remove_paths`` lists under each option's answer.
+
+    Two answers may list the same path (a placeholder that either option makes
+    unnecessary), so a path already gone is fine.
+    """
     for option, paths_by_answer in CONTEXT["_remove_paths"].items():
         for pattern in paths_by_answer.get(answer_key(CONTEXT[option]), []):
             path = Path(pattern.format_map(CONTEXT))
             if path.is_dir():
                 shutil.rmtree(path)
             else:
-                path.unlink()
+                path.unlink(missing_ok=True)
 
 
 def write_dotenv():

@@ -58,10 +58,11 @@ def check_project_slug(value):
         return f"{value!r} is not allowed: {allowed}"
     if keyword.iskeyword(value) or keyword.issoftkeyword(value):
         return f"{value!r} is a Python keyword: {allowed} that is not a keyword"
+    shadowing = "choose a name that does not shadow it"
     if value in sys.stdlib_module_names:
-        return f"{value!r} is the name of a standard-library module: choose a name that does not shadow it"
+        return f"{value!r} is the name of a standard-library module: {shadowing}"
     if value in CONTEXT["_reserved_slugs"]:
-        return f"{value!r} is the name of a module the project uses: choose a name that does not shadow it"
+        return f"{value!r} is a module name the project's dependencies or tools use: {shadowing}"
     return None
 
 

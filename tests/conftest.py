@@ -53,23 +53,37 @@ def render(cookies_session) -> Callable[[Variant], RenderedProject]:
     return _render
 
 
+def runs_as(candidate: Path, version: str) -> bool:
+    """Whether the file starts and is that Python version (a pyenv shim may be neither)."""
+    try:
+        result = subprocess.run(
+            [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True, text=True, timeout=30,
+        )  # fmt: skip
+    except OSError:
+        return False
+    return result.returncode == 0 and result.stdout.strip() == version
+
+
+def pyenv_root() -> Path:
+    pyenv = shutil.which("pyenv")
+    if pyenv:
+        root = subprocess.run([pyenv, "root"], capture_output=True, text=True, check=True).stdout
+        return Path(root.strip())
+    return Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+
+
 @cache
 def find_python(version: str) -> Path | None:
-    """An interpreter for ``version``: on PATH, else in pyenv's versions folder."""
-    on_path = shutil.which(f"python{version}")
-    if on_path:
-        return Path(on_path)
-    pyenv = shutil.which("pyenv")
-    pyenv_root = (
-        Path(subprocess.run([pyenv, "root"], capture_output=True, text=True, check=True).stdout.strip())
-        if pyenv
-        else Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
-    )
-    candidates = sorted(
-        pyenv_root.glob(f"versions/{version}.*/bin/python{version}"),
+    """An interpreter for ``version``: on PATH, else the newest in pyenv's versions folder."""
+    in_pyenv = sorted(
+        pyenv_root().glob(f"versions/{version}.*/bin/python{version}"),
         key=lambda path: [int(part) for part in path.parts[-3].split(".") if part.isdigit()],
+        reverse=True,
     )
-    return candidates[-1] if candidates else None
+    on_path = shutil.which(f"python{version}")
+    candidates = [Path(on_path)] if on_path else []
+    return next((path for path in [*candidates, *in_pyenv] if runs_as(path, version)), None)
 
 
 @pytest.fixture(scope="session")

@@ -125,7 +125,8 @@ def project(variant: Variant, render, python_for, request) -> Project:
         },
         "DATABASE_URL": database_url,
     }
-    for name in [key for key in production_env if key.endswith("SECRET_KEY")]:
+    # A tracked file never holds a real secret: every documented secret key gets a fresh one.
+    for name in [key for key in documented if key.endswith("SECRET_KEY")]:
         production_env[name] = secrets.token_urlsafe(48)
     project = Project(variant, rendered.path, rendered.context, development_env, production_env)
     failures = project.run_all("install", base_env)

@@ -1,0 +1,15 @@
+"""The site's URLs: pages, accounts, health probes and the admin at DJANGO_ADMIN_URL."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("pages.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("health.urls")),
+    {%- if cookiecutter.use_api %}
+    path("api/", include("api.urls")),
+    {%- endif %}
+    path(settings.ADMIN_URL, admin.site.urls),
+]

@@ -1,0 +1,136 @@
+"""Which settings module each entry point picks, and what production refuses to start with."""
+
+import os
+import subprocess
+import sys
+import tomllib
+
+import pytest
+from django.conf import settings
+
+# Runs an entry point's module-level code without starting Django, then prints the module it chose.
+PRINT_CHOSEN_SETTINGS = """
+import os
+from unittest import mock
+
+mock.patch("django.core.management.execute_from_command_line").start()
+mock.patch("django.core.wsgi.get_wsgi_application").start()
+mock.patch("django.core.asgi.get_asgi_application").start()
+{entry_point}
+print(os.environ["DJANGO_SETTINGS_MODULE"])
+"""
+
+ENTRY_POINTS = {
+    "manage.py": "import manage; manage.main()",
+    "config/wsgi.py": "import config.wsgi",
+    "config/asgi.py": "import config.asgi",
+}
+
+STRONG_KEY = "Xq7-rT2_vLp9-Zk4_mNw8-Hs3_bYc6-Fd1_gJu5-Ke0_oPi2-Wa7_"
+
+
+def run_python(code: str, **environment: str) -> subprocess.CompletedProcess[str]:
+    """Run code in a fresh interpreter whose environment holds no Django variables but these."""
+    clean = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("DJANGO_") and name != "DATABASE_URL"
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env={**clean, **environment},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry_point", "expected"),
+    [
+        ("manage.py", "config.settings.local"),
+        ("config/wsgi.py", "config.settings.production"),
+        ("config/asgi.py", "config.settings.production"),
+    ],
+)
+def test_each_entry_point_has_its_default_settings(entry_point: str, expected: str) -> None:
+    result = run_python(PRINT_CHOSEN_SETTINGS.format(entry_point=ENTRY_POINTS[entry_point]))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
+
+
+@pytest.mark.parametrize("entry_point", ENTRY_POINTS)
+def test_a_set_django_settings_module_wins_over_the_default(entry_point: str) -> None:
+    result = run_python(
+        PRINT_CHOSEN_SETTINGS.format(entry_point=ENTRY_POINTS[entry_point]),
+        DJANGO_SETTINGS_MODULE="config.settings.test",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "config.settings.test"
+
+
+def test_pytest_defaults_to_the_test_settings_without_forcing_them() -> None:
+    pytest_options = tomllib.loads((settings.BASE_DIR / "pyproject.toml").read_text())["tool"]["pytest"]
+
+    assert pytest_options["ini_options"]["DJANGO_SETTINGS_MODULE"] == "config.settings.test"
+    assert "--ds" not in pytest_options["ini_options"]["addopts"]
+
+
+def production_environment(**overrides: str) -> dict[str, str]:
+    environment = {
+        "DJANGO_SECRET_KEY": STRONG_KEY,
+        "DJANGO_ALLOWED_HOSTS": "www.example.com",
+        "DATABASE_URL": "postgres://app@db.example.com:5432/app",
+    }
+    return {**environment, **overrides}
+
+
+def test_production_settings_load_with_a_strong_key() -> None:
+    result = run_python(
+        "from config.settings import production; print(production.DEBUG)", **production_environment()
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key() -> None:
+    environment = production_environment()
+    del environment["DJANGO_SECRET_KEY"]
+
+    result = run_python("import config.settings.production", **environment)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "weak_key",
+    [
+        pytest.param("too-short-" * 4, id="shorter than 50 characters"),
+        pytest.param("abcd" * 20, id="fewer than 5 distinct characters"),
+        pytest.param("django-insecure-" + STRONG_KEY, id="django's placeholder prefix"),
+    ],
+)
+def test_production_settings_refuse_to_start_with_a_weak_secret_key(weak_key: str) -> None:
+    result = run_python(
+        "import config.settings.production", **production_environment(DJANGO_SECRET_KEY=weak_key)
+    )
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_settings_refuse_to_start_without_allowed_hosts() -> None:
+    environment = production_environment()
+    del environment["DJANGO_ALLOWED_HOSTS"]
+
+    result = run_python("import config.settings.production", **environment)
+
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS" in result.stderr
