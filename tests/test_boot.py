@@ -136,8 +136,10 @@ def project(variant: Variant, render, python_for, request) -> Project:
 
 @pytest.fixture(scope="module")
 def migrations(project: Project) -> list[str]:
-    """Apply the migrations (and any other release step) as a deployment would."""
-    return project.run_all("migrate", project.production_env)
+    """Build what the release needs (static files) and apply the migrations, as a deployment would."""
+    return project.run_all("build", project.production_env) + project.run_all(
+        "migrate", project.production_env
+    )
 
 
 @dataclass
