@@ -5,6 +5,9 @@
 - ``<template>/cookiecutter.json`` is composed from ``options/common.json``
   (the questions every template asks) and ``options/<name>.json`` (the
   template's own questions, its defaults and its private tables).
+- ``project-common/`` holds the files every generated project gets alike
+  (container files, CI pipelines, pre-commit); each is copied into
+  ``<template>/{{cookiecutter.project_slug}}/`` and rendered there.
 - The options table of README.md is written from those composed files.
 
 Run ``python scripts/sync.py`` after editing either; ``--check`` only reports
@@ -22,20 +25,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
 OPTIONS = ROOT / "options"
+PROJECT_COMMON = ROOT / "project-common"
+PROJECT_FOLDER = "{{cookiecutter.project_slug}}"
 TEMPLATES = {"flask": ROOT / "flask-template", "django": ROOT / "django-template"}
 README = ROOT / "README.md"
 OPTIONS_TABLE = re.compile(r"(<!-- options:start -->\n).*?(<!-- options:end -->)", re.DOTALL)
 
 
 def merge_private(common: object, own: object) -> object:
-    """Combine a private table that both sources define: lists add up, tables merge."""
+    """Combine a private table that both sources define: tables merge, lists add up (the template's first)."""
     if isinstance(common, dict) and isinstance(own, dict):
         merged = dict(common)
         for key, value in own.items():
             merged[key] = merge_private(common[key], value) if key in common else value
         return merged
     if isinstance(common, list) and isinstance(own, list):
-        return common + own
+        return own + common
     return own
 
 
@@ -103,6 +108,8 @@ def expected_files() -> dict[Path, str]:
         files[template / "cookiecutter.json"] = json.dumps(context, indent=2, ensure_ascii=False) + "\n"
         for hook in sorted(HOOKS.glob("*.py")):
             files[template / "hooks" / hook.name] = hook.read_text()
+        for source in sorted(path for path in PROJECT_COMMON.rglob("*") if path.is_file()):
+            files[template / PROJECT_FOLDER / source.relative_to(PROJECT_COMMON)] = source.read_text()
     readme = README.read_text()
     files[README] = OPTIONS_TABLE.sub(lambda match: match[1] + options_table(contexts) + match[2], readme)
     return files

@@ -20,11 +20,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import with_database
 from variants import Variant, available_templates, context, pairwise
 
 pytestmark = pytest.mark.boot
 
 BOOT_SET = [variant for name in available_templates() for variant in pairwise(name)]
+# Each Celery variant gets a Redis database of its own, so no worker takes another variant's tasks.
+REDIS_DATABASES = {
+    variant: number
+    for number, variant in enumerate((v for v in BOOT_SET if v.extra_context.get("use_celery")), start=1)
+}
+assert len(REDIS_DATABASES) < 16, "more Celery variants than Redis has databases"
+UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"
 # What a user or a load balancer asks a fresh deployment for.
 SERVED_PATHS = {
     "flask": ["/healthz", "/readyz", "/"],
@@ -40,9 +48,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """One module-scoped instance per variant, all of a variant's tests on one xdist worker."""
     if "variant" not in metafunc.fixturenames:
         return
-    variants = BOOT_SET
-    if metafunc.function.__name__ == "test_deploy_checks_pass":
-        variants = [v for v in BOOT_SET if commands_of(v.template, "deploy_checks")]
+    applies = ONLY_FOR.get(metafunc.function.__name__, lambda variant: True)
+    variants = [variant for variant in BOOT_SET if applies(variant)]
     metafunc.parametrize(
         "variant",
         [pytest.param(v, id=v.id, marks=pytest.mark.xdist_group(v.id)) for v in variants],
@@ -50,8 +57,20 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     )
 
 
-def commands_of(template: str, step: str) -> list[str]:
-    return context(template)["_commands"][step]
+def has_deploy_checks(variant: Variant) -> bool:
+    return bool(context(variant.template)["_commands"]["deploy_checks"])
+
+
+def uses_celery(variant: Variant) -> bool:
+    return variant in REDIS_DATABASES
+
+
+# Tests that apply to some variants only; every other test runs for every variant.
+ONLY_FOR = {
+    "test_deploy_checks_pass": has_deploy_checks,
+    "test_worker_round_trips_the_example_task_and_stops_cleanly": uses_celery,
+    "test_readyz_answers_503_naming_the_broker_while_it_is_unreachable": uses_celery,
+}
 
 
 def read_dotenv_example(path: Path) -> dict[str, str]:
@@ -114,8 +133,12 @@ def project(variant: Variant, render, python_for, request) -> Project:
     else:
         database_url = f"sqlite:///{rendered.path / 'production.sqlite3'}"
     development_env = (
-        {**base_env, "DATABASE_URL": database_url} if database_url.startswith("postgres") else base_env
+        {**base_env, "DATABASE_URL": database_url} if database_url.startswith("postgres") else dict(base_env)
     )
+    services = {"DATABASE_URL": database_url}
+    if uses_celery(variant):
+        redis_url = with_database(request.getfixturevalue("redis_url"), str(REDIS_DATABASES[variant]))
+        development_env["REDIS_URL"] = services["REDIS_URL"] = redis_url
     production_env = {
         **base_env,
         **{name: value for name, value in documented.items() if value},
@@ -123,7 +146,7 @@ def project(variant: Variant, render, python_for, request) -> Project:
             name.format_map(rendered.context): value.format_map(rendered.context)
             for name, value in rendered.context["_production_env"].items()
         },
-        "DATABASE_URL": database_url,
+        **services,
     }
     # A tracked file never holds a real secret: every documented secret key gets a fresh one.
     for name in [key for key in documented if key.endswith("SECRET_KEY")]:
@@ -177,9 +200,9 @@ def public_host(env: dict[str, str]) -> str:
     return allowed.split(",")[0].strip().lstrip(".") or "127.0.0.1"
 
 
-def start_server(project: Project, log: Path) -> Server:
+def start_server(project: Project, log: Path, **overrides: str) -> Server:
     port = free_port()
-    env = {**project.production_env, "HOST": "127.0.0.1", "PORT": str(port)}
+    env = {**project.production_env, **overrides, "HOST": "127.0.0.1", "PORT": str(port)}
     argv = [*project.argv(project.context["_commands"]["serve"]), "--no-control-socket"]
     with log.open("w") as output:
         process = subprocess.Popen(argv, cwd=project.path, env=env, stdout=output, stderr=subprocess.STDOUT)
@@ -238,3 +261,39 @@ def test_stops_cleanly_on_sigterm(project: Project, migrations: list[str], tmp_p
     server = start_server(project, tmp_path / "gunicorn.log")
     exit_code = server.stop()
     assert exit_code == 0, f"gunicorn exited with {exit_code} on SIGTERM:\n{server.output()}"
+
+
+def test_readyz_answers_503_naming_the_broker_while_it_is_unreachable(
+    project: Project, migrations: list[str], tmp_path: Path
+) -> None:
+    server = start_server(project, tmp_path / "gunicorn.log", REDIS_URL=UNREACHABLE_REDIS)
+    try:
+        status, body = server.get("/readyz")
+        health, _ = server.get("/healthz")
+    finally:
+        server.stop()
+    assert status == 503 and "broker" in body, f"/readyz with no broker answered {status}: {body}"
+    assert health == 200, "/healthz must not depend on the broker"
+
+
+def test_worker_round_trips_the_example_task_and_stops_cleanly(
+    project: Project, migrations: list[str], tmp_path: Path
+) -> None:
+    log = tmp_path / "worker.log"
+    with log.open("w") as output:
+        worker = subprocess.Popen(
+            project.argv(project.context["_commands"]["worker"]),
+            cwd=project.path, env=project.production_env, stdout=output, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        check = project.run(project.context["_commands"]["worker_check"], project.production_env, timeout=120)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        try:
+            exit_code = worker.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            exit_code = worker.wait()
+    worker_log = log.read_text(errors="replace")[-4000:]
+    assert check.returncode == 0, f"the task did not come back:\n{check.stdout}{check.stderr}\n{worker_log}"
+    assert exit_code == 0, f"the worker exited with {exit_code} on SIGTERM:\n{worker_log}"

@@ -13,7 +13,12 @@ import pytest
 import yaml
 from variants import Variant, available_templates, every_combination
 
-COMBINATIONS = [variant for name in available_templates() for variant in every_combination(name)]
+COMBINATIONS = [
+    # Each variant's tests run on one xdist worker, so it is rendered once.
+    pytest.param(variant, id=variant.id, marks=pytest.mark.xdist_group(f"render-{variant.id}"))
+    for name in available_templates()
+    for variant in every_combination(name)
+]
 RUFF = [sys.executable, "-m", "ruff"]
 # Jinja syntax left behind. HTML files are Jinja/Django templates of the project
 # itself, and `${{ ... }}` is the expression syntax of GitHub workflows.
@@ -28,7 +33,7 @@ def relative(path: Path, project: Path) -> str:
     return str(path.relative_to(project))
 
 
-@pytest.fixture(params=COMBINATIONS, ids=lambda variant: variant.id)
+@pytest.fixture(params=COMBINATIONS)
 def project(request, render) -> Path:
     return render(request.param).path
 
@@ -125,7 +130,7 @@ def removal_table(answers: dict) -> list[tuple[str, str, str]]:
     ]
 
 
-@pytest.mark.parametrize("variant", COMBINATIONS, ids=lambda variant: variant.id)
+@pytest.mark.parametrize("variant", COMBINATIONS)
 def test_files_of_unchosen_options_are_gone(variant: Variant, render) -> None:
     project = render(variant)
     left = [
