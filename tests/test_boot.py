@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import redis
 from conftest import with_database
 from variants import Variant, available_templates, context, pairwise
 
@@ -118,7 +119,7 @@ class Project:
 
 
 @pytest.fixture(scope="module")
-def project(variant: Variant, render, python_for, request) -> Project:
+def project(variant: Variant, render, python_for, request) -> Iterator[Project]:
     rendered = render(variant)
     python = python_for(rendered.context["python_version"])
     documented = read_dotenv_example(rendered / ".env.example")
@@ -154,7 +155,9 @@ def project(variant: Variant, render, python_for, request) -> Project:
     project = Project(variant, rendered.path, rendered.context, development_env, production_env)
     failures = project.run_all("install", base_env)
     assert not failures, "installing failed:\n" + "\n".join(failures)
-    return project
+    yield project
+    if "REDIS_URL" in services:
+        redis.Redis.from_url(services["REDIS_URL"]).flushdb()
 
 
 @pytest.fixture(scope="module")
