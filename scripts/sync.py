@@ -8,6 +8,8 @@
 - ``project-common/`` holds the files every generated project gets alike
   (container files, CI pipelines, pre-commit); each is copied into
   ``<template>/{{cookiecutter.project_slug}}/`` and rendered there.
+- ``partials/`` holds text both projects' files include (``{% include %}``);
+  it is copied into ``<template>/templates/``, where cookiecutter looks for it.
 - The options table of README.md is written from those composed files.
 
 Run ``python scripts/sync.py`` after editing either; ``--check`` only reports
@@ -27,6 +29,7 @@ HOOKS = ROOT / "hooks"
 OPTIONS = ROOT / "options"
 PROJECT_COMMON = ROOT / "project-common"
 PROJECT_FOLDER = "{{cookiecutter.project_slug}}"
+PARTIALS = ROOT / "partials"
 TEMPLATES = {"flask": ROOT / "flask-template", "django": ROOT / "django-template"}
 README = ROOT / "README.md"
 OPTIONS_TABLE = re.compile(r"(<!-- options:start -->\n).*?(<!-- options:end -->)", re.DOTALL)
@@ -110,6 +113,8 @@ def expected_files() -> dict[Path, str]:
             files[template / "hooks" / hook.name] = hook.read_text()
         for source in sorted(path for path in PROJECT_COMMON.rglob("*") if path.is_file()):
             files[template / PROJECT_FOLDER / source.relative_to(PROJECT_COMMON)] = source.read_text()
+        for partial in sorted(PARTIALS.glob("*")):
+            files[template / "templates" / partial.name] = partial.read_text()
     readme = README.read_text()
     files[README] = OPTIONS_TABLE.sub(lambda match: match[1] + options_table(contexts) + match[2], readme)
     return files

@@ -53,16 +53,21 @@ def render(cookies_session) -> Callable[[Variant], RenderedProject]:
     return _render
 
 
-def runs_as(candidate: Path, version: str) -> bool:
-    """Whether the file starts and is that Python version (a pyenv shim may be neither)."""
+def real_interpreter(candidate: Path, version: str) -> Path | None:
+    """The interpreter behind ``candidate`` if it is that Python version.
+
+    A pyenv shim may start another version or none; and uv, handed a shim, takes
+    the project's environment for another interpreter's and rebuilds it on every run.
+    """
     try:
         result = subprocess.run(
-            [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2], sys.executable)"],
             capture_output=True, text=True, timeout=30,
         )  # fmt: skip
     except OSError:
-        return False
-    return result.returncode == 0 and result.stdout.strip() == version
+        return None
+    found_version, _, executable = result.stdout.strip().partition(" ")
+    return Path(executable) if result.returncode == 0 and found_version == version else None
 
 
 def pyenv_root() -> Path:
@@ -83,7 +88,8 @@ def find_python(version: str) -> Path | None:
     )
     on_path = shutil.which(f"python{version}")
     candidates = [Path(on_path)] if on_path else []
-    return next((path for path in [*candidates, *in_pyenv] if runs_as(path, version)), None)
+    found = (real_interpreter(path, version) for path in [*candidates, *in_pyenv])
+    return next((interpreter for interpreter in found if interpreter is not None), None)
 
 
 @pytest.fixture(scope="session")

@@ -41,7 +41,8 @@ SERVED_PATHS = {
 }
 # Variables of the machine running these tests that must not leak into a project's processes,
 # besides every variable the project itself documents.
-LEAKY_VARIABLES = {"VIRTUAL_ENV", "PYTHONPATH"}
+# PYTHONDONTWRITEBYTECODE would make each of a project's many processes compile every import again.
+LEAKY_VARIABLES = {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONDONTWRITEBYTECODE"}
 STARTUP_SECONDS = 60
 
 
@@ -279,6 +280,19 @@ def test_readyz_answers_503_naming_the_broker_while_it_is_unreachable(
     assert health == 200, "/healthz must not depend on the broker"
 
 
+def wait_until_ready(worker: subprocess.Popen, log: Path) -> None:
+    """Wait for the line a Celery worker logs once it consumes tasks."""
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while " ready." not in log.read_text(errors="replace"):
+        if worker.poll() is not None:
+            pytest.fail(
+                f"the worker exited with {worker.returncode} while starting:\n{log.read_text()[-4000:]}"
+            )
+        if time.monotonic() > deadline:
+            pytest.fail(f"the worker was not ready within {STARTUP_SECONDS}s:\n{log.read_text()[-4000:]}")
+        time.sleep(0.2)
+
+
 def test_worker_round_trips_the_example_task_and_stops_cleanly(
     project: Project, migrations: list[str], tmp_path: Path
 ) -> None:
@@ -289,6 +303,7 @@ def test_worker_round_trips_the_example_task_and_stops_cleanly(
             cwd=project.path, env=project.production_env, stdout=output, stderr=subprocess.STDOUT,
         )  # fmt: skip
     try:
+        wait_until_ready(worker, log)
         check = project.run(project.context["_commands"]["worker_check"], project.production_env, timeout=120)
     finally:
         worker.send_signal(signal.SIGTERM)

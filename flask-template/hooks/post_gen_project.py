@@ -37,11 +37,24 @@ def remove_paths_of_unchosen_options():
                 path.unlink(missing_ok=True)
 
 
+def dotenv_lines():
+    """The lines of ``_dotenv``: plain lines, and groups kept only ``when`` every answer they name matches."""
+    for entry in CONTEXT["_dotenv"]:
+        if isinstance(entry, str):
+            yield entry
+        elif all(answer_key(CONTEXT[option]) == answer for option, answer in entry["when"].items()):
+            yield from entry["lines"]
+
+
 def write_dotenv():
-    """Write the git-ignored .env with a secret key made for this project alone."""
-    values = {**CONTEXT, "secret_key": secrets.token_urlsafe(50)}
+    """Write the git-ignored .env with secrets made for this project alone."""
+    values = {
+        **CONTEXT,
+        "secret_key": secrets.token_urlsafe(50),
+        "database_password": secrets.token_urlsafe(24),
+    }
     dotenv = Path(".env")
-    dotenv.write_text("".join(line.format_map(values) + "\n" for line in CONTEXT["_dotenv"]))
+    dotenv.write_text("".join(line.format_map(values) + "\n" for line in dotenv_lines()))
     dotenv.chmod(0o600)
 
 

@@ -8,6 +8,10 @@ entry in CHECKS.
 import logging
 from collections.abc import Callable
 
+{% if cookiecutter.use_celery -%}
+import redis
+from django.conf import settings
+{% endif -%}
 from django.db import connections
 
 logger = logging.getLogger(__name__)
@@ -18,20 +22,34 @@ def database() -> None:
     for connection in connections.all():
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
+{%- if cookiecutter.use_celery %}
+
+
+def broker() -> None:
+    """The Redis that carries Celery's tasks answers a ping within two seconds."""
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_connect_timeout=2, socket_timeout=2)
+    with client:
+        client.ping()
+{%- endif %}
 
 
 CHECKS: dict[str, Callable[[], None]] = {
     "database": database,
+    {%- if cookiecutter.use_celery %}
+    "broker": broker,
+    {%- endif %}
 }
 
 
-def failing_checks() -> list[str]:
-    """The names of the checks that raised, each logged with its error."""
-    failing = []
+def run_checks() -> dict[str, str]:
+    """Each check's name and result: "ok", or "error: <kind>" with the error logged."""
+    results = {}
     for name, check in CHECKS.items():
         try:
             check()
-        except Exception:
+        except Exception as error:
             logger.exception("Readiness check %r failed", name)
-            failing.append(name)
-    return failing
+            results[name] = f"error: {type(error).__name__}"
+        else:
+            results[name] = "ok"
+    return results

@@ -4,7 +4,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .checks import failing_checks
+from .checks import run_checks
 
 
 @never_cache
@@ -18,7 +18,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @require_GET
 def readyz(request: HttpRequest) -> JsonResponse:
     """Answers 503, naming what failed, while a service the site needs is not answering."""
-    failing = failing_checks()
-    if failing:
-        return JsonResponse({"status": "unavailable", "failing": failing}, status=503)
-    return JsonResponse({"status": "ok"})
+    results = run_checks()
+    if all(result == "ok" for result in results.values()):
+        return JsonResponse({"status": "ok", "checks": results})
+    return JsonResponse({"status": "unavailable", "checks": results}, status=503)

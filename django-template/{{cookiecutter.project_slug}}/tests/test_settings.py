@@ -24,6 +24,9 @@ ENTRY_POINTS = {
     "manage.py": "import manage; manage.main()",
     "config/wsgi.py": "import config.wsgi",
     "config/asgi.py": "import config.asgi",
+    {%- if cookiecutter.use_celery %}
+    "config/celery.py": "import config.celery",
+    {%- endif %}
 }
 
 STRONG_KEY = "Xq7-rT2_vLp9-Zk4_mNw8-Hs3_bYc6-Fd1_gJu5-Ke0_oPi2-Wa7_"
@@ -52,6 +55,9 @@ def run_python(code: str, **environment: str) -> subprocess.CompletedProcess[str
         ("manage.py", "config.settings.local"),
         ("config/wsgi.py", "config.settings.production"),
         ("config/asgi.py", "config.settings.production"),
+        {%- if cookiecutter.use_celery %}
+        ("config/celery.py", "config.settings.production"),
+        {%- endif %}
     ],
 )
 def test_each_entry_point_has_its_default_settings(entry_point: str, expected: str) -> None:

@@ -8,13 +8,20 @@
 3. The environment: DATABASE_URL for the database, then every variable
    prefixed {{ cookiecutter.__env_prefix }}_ (for example {{ cookiecutter.__env_prefix }}_SECRET_KEY sets SECRET_KEY).
    Values that read as JSON (numbers, true, false) are decoded.
+{%- if cookiecutter.use_celery %}
+   REDIS_URL, read like DATABASE_URL, names Redis for Celery's broker and results.
+{%- endif %}
 
 Then the class checks the result, so that a server never starts half-configured.
 """
 
 import os
 from collections.abc import Mapping
+{%- if cookiecutter.use_celery %}
+from typing import Any, ClassVar
+{%- else %}
 from typing import Any
+{%- endif %}
 
 from flask import Flask
 
@@ -41,6 +48,15 @@ class Config:
     SQLALCHEMY_DATABASE_URI = "sqlite:///{{ cookiecutter.project_slug }}.sqlite3"
 {%- endif %}
     LOG_LEVEL = "INFO"
+{%- if cookiecutter.use_celery %}
+    # Celery's broker and result backend.
+    REDIS_URL = "redis://127.0.0.1:6379/0"
+    # Further Celery settings, by Celery's own lowercase names.
+    CELERY: ClassVar[dict[str, Any]] = {
+        "task_ignore_result": True,
+        "broker_connection_retry_on_startup": True,
+    }
+{%- endif %}
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
 {%- if cookiecutter.use_auth %}
@@ -111,6 +127,10 @@ def load_config(app: Flask, config: str | type[Config] | None = None) -> None:
     load_settings_file(app)
     if database_url := os.environ.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = database_url
+{%- if cookiecutter.use_celery %}
+    if redis_url := os.environ.get("REDIS_URL"):
+        app.config["REDIS_URL"] = redis_url
+{%- endif %}
     app.config.from_prefixed_env(ENV_PREFIX)
     app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(
         app.config["SQLALCHEMY_DATABASE_URI"]

@@ -14,6 +14,9 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import text
 
 from {{ cookiecutter.project_slug }}.extensions import db
+{%- if cookiecutter.use_celery %}
+from {{ cookiecutter.project_slug }}.jobs import check_broker
+{%- endif %}
 
 logger = logging.getLogger(__name__)
 blueprint = Blueprint("health", __name__)
@@ -28,6 +31,9 @@ def check_database() -> None:
 
 READINESS_CHECKS: dict[str, Callable[[], None]] = {
     "database": check_database,
+{%- if cookiecutter.use_celery %}
+    "broker": check_broker,
+{%- endif %}
 }
 
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "health.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -143,5 +144,20 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "The JSON API of {{ cookiecutter.project_name }}.",
     "VERSION": "{{ cookiecutter.version }}",
     "SERVE_INCLUDE_SCHEMA": False,
+}
+{%- endif %}
+{%- if cookiecutter.use_celery %}
+
+# Celery sends tasks to the worker through Redis, and the worker sends their results back the same way.
+REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
+CELERY_BROKER_URL = REDIS_URL
+CELERY_RESULT_BACKEND = REDIS_URL
+# A worker that starts before Redis keeps trying to reach it (Celery 6 will without being asked).
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The worker logs through LOGGING, to standard output, instead of replacing its handlers with its own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# The tasks Celery beat sends, each with its interval in seconds.
+CELERY_BEAT_SCHEDULE = {
+    "clear-expired-sessions": {"task": "users.tasks.clear_expired_sessions", "schedule": 24 * 60 * 60},
 }
 {%- endif %}

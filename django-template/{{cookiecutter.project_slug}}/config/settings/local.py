@@ -11,5 +11,9 @@ SECRET_KEY = env("DJANGO_SECRET_KEY")
 
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 
-# Read again now that .env is loaded: it may name another database.
+# Read again now that .env is loaded: it may name another database{% if cookiecutter.use_celery %} or Redis{% endif %}.
 DATABASES = {"default": env.db("DATABASE_URL", default=DEFAULT_DATABASE_URL)}
+{%- if cookiecutter.use_celery %}
+REDIS_URL = env("REDIS_URL", default=REDIS_URL)
+CELERY_BROKER_URL = CELERY_RESULT_BACKEND = REDIS_URL
+{%- endif %}

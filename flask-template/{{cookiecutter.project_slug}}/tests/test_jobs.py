@@ -1,0 +1,78 @@
+"""Background jobs: the Celery app made from the Flask app, its tasks and `flask jobs check`."""
+
+import socket
+import sys
+from typing import Any, ClassVar
+
+import pytest
+from celery import Celery
+from celery.app.utils import find_app
+from flask import Flask
+from sqlalchemy.engine import make_url
+
+from {{ cookiecutter.project_slug }} import create_app
+from {{ cookiecutter.project_slug }}.config import CONFIG_VARIABLE, TestingConfig
+from {{ cookiecutter.project_slug }}.tasks import report_status
+
+# Nothing listens on port 1.
+UNREACHABLE_REDIS_URL = "redis://127.0.0.1:1/0"
+# A queue no worker reads, not even one left running on the tests' Redis.
+UNREAD_QUEUE = "tests-no-worker"
+
+
+def test_celery_uses_redis_url_as_broker_and_result_backend(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("REDIS_URL", "redis://redis.example.com:6379/3")
+    celery = create_app("testing").extensions["celery"]
+    assert celery.conf.broker_url == "redis://redis.example.com:6379/3"
+    assert celery.conf.result_backend == "redis://redis.example.com:6379/3"
+
+
+def test_celery_settings_come_from_the_config() -> None:
+    class Custom(TestingConfig):
+        CELERY: ClassVar[dict[str, Any]] = {**TestingConfig.CELERY, "worker_concurrency": 3}
+
+    assert create_app(Custom).extensions["celery"].conf.worker_concurrency == 3
+
+
+def test_tasks_run_inside_the_app_context(app: Flask) -> None:
+    # No app context is pushed here: the task pushes one of the app that set Celery up.
+    assert report_status.apply().get() == {
+        "host": socket.gethostname(),
+        "site_name": app.config["SITE_NAME"],
+        "database": make_url(app.config["SQLALCHEMY_DATABASE_URI"]).get_backend_name(),
+    }
+
+
+def test_worker_finds_the_celery_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CONFIG_VARIABLE, "testing")
+    monkeypatch.delitem(sys.modules, "{{ cookiecutter.project_slug }}.celery_app", raising=False)
+    # How `celery -A {{ cookiecutter.project_slug }}.celery_app worker` finds the app.
+    celery = find_app("{{ cookiecutter.project_slug }}.celery_app")
+    assert isinstance(celery, Celery)
+    assert report_status.name in celery.tasks
+
+
+def test_check_fails_in_one_line_when_the_broker_is_unreachable(app: Flask) -> None:
+    app.config["REDIS_URL"] = UNREACHABLE_REDIS_URL
+    result = app.test_cli_runner().invoke(args=["jobs", "check", "--timeout", "5"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: the broker at redis://127.0.0.1:1/0 is unreachable: ")
+    assert result.output.count("\n") == 1
+
+
+def test_check_fails_in_one_line_when_no_worker_answers(app: Flask) -> None:
+    celery = app.extensions["celery"]
+    celery.conf.task_default_queue = UNREAD_QUEUE
+    try:
+        result = app.test_cli_runner().invoke(args=["jobs", "check", "--timeout", "0.5"])
+    finally:
+        # Take the queue, and the message no worker read, out of the tests' Redis.
+        with celery.connection_for_write() as connection:
+            queue = celery.amqp.queues[UNREAD_QUEUE](connection.default_channel)
+            queue.declare()
+            queue.delete()
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: no worker answered within 0.5 s: ")
+    assert result.output.count("\n") == 1

@@ -1,0 +1,14 @@
+"""The Celery app for workers: ``celery -A {{ cookiecutter.project_slug }}.celery_app worker``.
+
+Like ``wsgi.py`` for gunicorn, it builds the Flask app from the environment.
+The jobs blueprint has set Celery up on it, so the worker takes its settings
+from the app's configuration and runs every task inside the app context.
+"""
+
+from celery import Celery
+
+from {{ cookiecutter.project_slug }} import create_app
+
+flask_app = create_app()
+# `celery -A` looks for the attribute named `app`.
+app: Celery = flask_app.extensions["celery"]
