@@ -139,3 +139,12 @@ def test_compose_migrates_and_runs_the_worker_with_the_boot_test_commands(templa
     assert services["migrate"]["command"] == without_uv_run(migrate)
     worker = project.context["_commands"]["worker"].format_map(project.context)
     assert services["worker"]["command"] == without_uv_run(worker)
+
+
+@pytest.mark.parametrize("template", available_templates())
+def test_every_compose_service_states_its_health_check(template, render) -> None:
+    """Left unstated, a service inherits the image's check of /healthz, which only the web server answers."""
+    for variant in variants_with(template, use_docker=True):
+        services = yaml.safe_load((render(variant) / "compose.yaml").read_text())["services"]
+        unstated = [name for name, service in services.items() if "healthcheck" not in service]
+        assert not unstated, f"{variant.id}: services without a stated health check: {unstated}"
