@@ -11,7 +11,6 @@ environment in the same run, so the cost of what the template adds is visible.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import secrets
 import shlex
@@ -25,7 +24,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+from cookiecutter.generate import generate_context
 from cookiecutter.main import cookiecutter
+from cookiecutter.prompt import prompt_for_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,17 +46,6 @@ BARE_APPS = {
         "app = get_wsgi_application()\n",
         "bare_app:app",
     ),
-}
-PRODUCTION = {
-    "flask": lambda slug: {
-        f"{slug.upper()}_CONFIG": "production",
-        f"{slug.upper()}_SECRET_KEY": secrets.token_hex(32),
-    },
-    "django": lambda slug: {
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-    },
 }
 
 
@@ -111,6 +101,8 @@ def main() -> None:
 
     workdir = Path(tempfile.mkdtemp(prefix="measure-"))
     template = ROOT / f"{args.template}-template"
+    # The project is installed for the interpreter that runs this script.
+    extra_context = {"python_version": f"{sys.version_info.major}.{sys.version_info.minor}"}
     render_times = []
     for run in range(args.runs):
         started = time.perf_counter()
@@ -119,8 +111,7 @@ def main() -> None:
                 str(template),
                 no_input=True,
                 output_dir=str(workdir / f"render{run}"),
-                # The project is installed for the interpreter that runs this script.
-                extra_context={"python_version": f"{sys.version_info.major}.{sys.version_info.minor}"},
+                extra_context=extra_context,
             )
         )
         render_times.append(time.perf_counter() - started)
@@ -134,16 +125,22 @@ def main() -> None:
     }
     env["UV_PYTHON_DOWNLOADS"] = "never"
     subprocess.run(["uv", "sync", "--quiet", "--python", sys.executable], cwd=project, env=env, check=True)
-    context = json.loads((template / "cookiecutter.json").read_text())
-    slug = project.name
-    env.update(PRODUCTION[args.template](slug))
-    for command in context["_commands"]["migrate"]:
-        subprocess.run(shlex.split(command.format(project_slug=slug)), cwd=project, env=env, check=True,
+    # The answers, with the template's tables for running production settings outside a deployment.
+    answers = prompt_for_config(
+        generate_context(context_file=str(template / "cookiecutter.json"), extra_context=extra_context),
+        no_input=True,
+    )
+    env.update({name.format_map(answers): value for name, value in answers["_build_env"].items()})
+    env.update({name.format_map(answers): value for name, value in answers["_production_env"].items()})
+    env[answers["_secret_key_env"].format_map(answers)] = secrets.token_urlsafe(50)
+    env["DATABASE_URL"] = f"sqlite:///{workdir / 'measure.sqlite3'}"
+    for command in answers["_commands"]["build"] + answers["_commands"]["migrate"]:
+        subprocess.run(shlex.split(command.format_map(answers)), cwd=project, env=env, check=True,
                        stdout=subprocess.DEVNULL)  # fmt: skip
     bare_file, bare_source, bare_target = BARE_APPS[args.template]
     (project / bare_file).write_text(bare_source)
     gunicorn = str(project / ".venv" / "bin" / "gunicorn")
-    serve = shlex.split(context["_commands"]["serve"].format(project_slug=slug))
+    serve = shlex.split(answers["_commands"]["serve"].format_map(answers))
     generated_argv = [gunicorn, *serve[serve.index("gunicorn") + 1 :]]
     for label, argv in (("bare app", [gunicorn, bare_target]), ("generated project", generated_argv)):
         boots, latencies = zip(

@@ -16,7 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -39,9 +39,8 @@ SERVED_PATHS = {
     "flask": ["/healthz", "/readyz", "/"],
     "django": ["/healthz", "/readyz", "/", "/{DJANGO_ADMIN_URL}login/"],
 }
-# Variables of the machine running these tests that must not leak into a project's processes,
-# besides every variable the project itself documents.
-# PYTHONDONTWRITEBYTECODE would make each of a project's many processes compile every import again.
+# Variables of the machine running these tests kept from a project's processes, besides every
+# variable the project documents; without bytecode, each process would compile every import again.
 LEAKY_VARIABLES = {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONDONTWRITEBYTECODE"}
 STARTUP_SECONDS = 60
 
@@ -99,7 +98,7 @@ class Project:
     path: Path
     context: dict
     development_env: dict[str, str]
-    production_env: dict[str, str] = field(default_factory=dict)
+    production_env: dict[str, str]
 
     def argv(self, command: str) -> list[str]:
         return shlex.split(command.format_map(self.context))
@@ -130,17 +129,21 @@ def project(variant: Variant, render, python_for, request) -> Iterator[Project]:
         if key not in LEAKY_VARIABLES and key not in documented and key not in {"DATABASE_URL", "REDIS_URL"}
     }
     base_env.update(UV_PYTHON=str(python), UV_PYTHON_DOWNLOADS="never", UV_NO_PROGRESS="1")
-    if rendered.context["database"] == "postgresql":
-        database_url = request.getfixturevalue("fresh_postgres_database")()
-    else:
-        database_url = f"sqlite:///{rendered.path / 'production.sqlite3'}"
-    development_env = (
-        {**base_env, "DATABASE_URL": database_url} if database_url.startswith("postgres") else dict(base_env)
-    )
-    services = {"DATABASE_URL": database_url}
+    postgresql = rendered.context["database"] == "postgresql"
+    services = {
+        "DATABASE_URL": request.getfixturevalue("fresh_postgres_database")()
+        if postgresql
+        else f"sqlite:///{rendered.path / 'production.sqlite3'}"
+    }
     if uses_celery(variant):
-        redis_url = with_database(request.getfixturevalue("redis_url"), str(REDIS_DATABASES[variant]))
-        development_env["REDIS_URL"] = services["REDIS_URL"] = redis_url
+        redis_url = request.getfixturevalue("redis_url")
+        services["REDIS_URL"] = with_database(redis_url, str(REDIS_DATABASES[variant]))
+    # The project's own tests keep to their defaults (in-memory SQLite), but need the servers' addresses.
+    development_env = {
+        **base_env,
+        **{key: url for key, url in services.items() if not url.startswith("sqlite")},
+    }
+    secret_key_variable = rendered.context["_secret_key_env"].format_map(rendered.context)
     production_env = {
         **base_env,
         **{name: value for name, value in documented.items() if value},
@@ -149,10 +152,9 @@ def project(variant: Variant, render, python_for, request) -> Iterator[Project]:
             for name, value in rendered.context["_production_env"].items()
         },
         **services,
+        # A tracked file never holds a real secret: the deployment makes its own.
+        secret_key_variable: secrets.token_urlsafe(48),
     }
-    # A tracked file never holds a real secret: every documented secret key gets a fresh one.
-    for name in [key for key in documented if key.endswith("SECRET_KEY")]:
-        production_env[name] = secrets.token_urlsafe(48)
     project = Project(variant, rendered.path, rendered.context, development_env, production_env)
     failures = project.run_all("install", base_env)
     assert not failures, "installing failed:\n" + "\n".join(failures)

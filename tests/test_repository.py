@@ -26,7 +26,7 @@ def test_the_root_menu_offers_every_template_that_exists() -> None:
 @pytest.mark.parametrize("template", available_templates())
 def test_every_question_has_human_text(template: str) -> None:
     prompts = context(template)["__prompts__"]
-    missing = [key for key in questions(template) if key.startswith("__") is False and key not in prompts]
+    missing = [key for key in questions(template) if key not in prompts]
     assert not missing, f"questions asked by their raw key: {missing}"
 
 
