@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
+import subprocess
+import sys
 
 import pytest
 from variants import ROOT, available_templates, context, identity_keys, questions
@@ -80,3 +83,10 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert match, "README.md has no test command block marked <!-- test-command -->"
     command = match.group(1).strip()
     assert command in (ROOT / ".ci" / "run").read_text(), f".ci/run does not run the README's {command!r}"
+
+
+def test_projects_are_linted_here_with_the_ruff_they_pin() -> None:
+    """The render tests run this repository's ruff over projects whose CI runs the ruff they pin."""
+    pinned = json.loads((ROOT / "options" / "common.json").read_text())["_versions"]["ruff"]
+    here = subprocess.run([sys.executable, "-m", "ruff", "--version"], capture_output=True, text=True).stdout
+    assert pinned == f"=={here.split()[1]}", f"projects pin ruff{pinned}, the tests lint with {here.strip()}"
