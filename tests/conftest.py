@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -103,6 +103,16 @@ def python_for() -> Callable[[str], Path]:
     return _python_for
 
 
+def read_dotenv(path: Path) -> dict[str, str]:
+    """The ``NAME=value`` lines of a .env-style file; comments and blank lines are left out."""
+    values = {}
+    for line in path.read_text().splitlines():
+        name, sep, value = line.partition("=")
+        if sep and not line.lstrip().startswith("#"):
+            values[name.strip()] = value.strip()
+    return values
+
+
 def with_database(url: str, name: str) -> str:
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=f"/{name}"))
@@ -155,8 +165,8 @@ def redis_url() -> str:
 
 
 @pytest.fixture
-def isolated_cookiecutter(tmp_path: Path) -> Iterator[dict[str, str]]:
+def isolated_cookiecutter(tmp_path: Path) -> dict[str, str]:
     """Environment for a cookiecutter subprocess that keeps clones and replays inside tmp_path."""
     config = tmp_path / "cookiecutter-config.yaml"
     config.write_text(f"cookiecutters_dir: {tmp_path / 'cookiecutters'}\nreplay_dir: {tmp_path / 'replay'}\n")
-    yield {**os.environ, "COOKIECUTTER_CONFIG": str(config)}
+    return {**os.environ, "COOKIECUTTER_CONFIG": str(config)}

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import redis
-from conftest import with_database
+from conftest import read_dotenv, with_database
 from variants import Variant, available_templates, context, pairwise
 
 pytestmark = pytest.mark.boot
@@ -74,16 +74,6 @@ ONLY_FOR = {
 }
 
 
-def read_dotenv_example(path: Path) -> dict[str, str]:
-    """Every variable a project documents in .env.example, with its documented production value."""
-    values = {}
-    for line in path.read_text().splitlines():
-        name, sep, value = line.partition("=")
-        if sep and not line.lstrip().startswith("#"):
-            values[name.strip()] = value.strip()
-    return values
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -122,7 +112,8 @@ class Project:
 def project(variant: Variant, render, python_for, request) -> Iterator[Project]:
     rendered = render(variant)
     python = python_for(rendered.context["python_version"])
-    documented = read_dotenv_example(rendered / ".env.example")
+    # Every variable the project documents, with its documented production value.
+    documented = read_dotenv(rendered / ".env.example")
     base_env = {
         key: value
         for key, value in os.environ.items()
@@ -166,9 +157,8 @@ def project(variant: Variant, render, python_for, request) -> Iterator[Project]:
 @pytest.fixture(scope="module")
 def migrations(project: Project) -> list[str]:
     """Build what the release needs (static files) and apply the migrations, as a deployment would."""
-    return project.run_all("build", project.production_env) + project.run_all(
-        "migrate", project.production_env
-    )
+    env = project.production_env
+    return project.run_all("build", env) + project.run_all("migrate", env)
 
 
 @dataclass

@@ -7,17 +7,17 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import read_dotenv
 from variants import available_templates, every_combination, template_dir
 
 
 def dotenv_secrets(project: Path) -> dict[str, str]:
     """The random values the post-generation hook wrote into .env."""
-    values = {}
-    for line in (project / ".env").read_text().splitlines():
-        name, sep, value = line.partition("=")
-        if sep and not line.startswith("#") and (name.endswith("SECRET_KEY") or name.endswith("PASSWORD")):
-            values[name] = value
-    return values
+    return {
+        name: value
+        for name, value in read_dotenv(project / ".env").items()
+        if name.endswith(("SECRET_KEY", "PASSWORD"))
+    }
 
 
 def most_options(template: str):
