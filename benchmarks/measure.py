@@ -124,6 +124,8 @@ def main() -> None:
         if key not in {"VIRTUAL_ENV", "PYTHONDONTWRITEBYTECODE"}
     }
     env["UV_PYTHON_DOWNLOADS"] = "never"
+    # The project's commands run through uv: the one this environment installed, first on PATH.
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", os.defpath)])
     subprocess.run(["uv", "sync", "--quiet", "--python", sys.executable], cwd=project, env=env, check=True)
     # The answers, with the template's tables for running production settings outside a deployment.
     answers = prompt_for_config(

@@ -7,7 +7,7 @@
   template's own questions, its defaults and its private tables).
 - ``project-common/`` holds the files every generated project gets alike
   (container files, CI pipelines, pre-commit); each is copied into
-  ``<template>/{{cookiecutter.project_slug}}/`` and rendered there.
+  ``<template>/<project folder>/`` and rendered there.
 - ``partials/`` holds text both projects' files include (``{% include %}``);
   it is copied into ``<template>/templates/``, where cookiecutter looks for it.
 - The options table of README.md is written from those composed files.
@@ -28,7 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
 OPTIONS = ROOT / "options"
 PROJECT_COMMON = ROOT / "project-common"
-PROJECT_FOLDER = "{{cookiecutter.project_slug}}"
+# The project's folder is made before the pre-generation hook runs: a slug the hook will
+# refuse (empty, or too long for a file name) must still name a folder it can make and remove.
+PROJECT_FOLDER = '{{cookiecutter.project_slug[:58] or "project"}}'
 PARTIALS = ROOT / "partials"
 TEMPLATES = {"flask": ROOT / "flask-template", "django": ROOT / "django-template"}
 README = ROOT / "README.md"

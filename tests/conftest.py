@@ -10,21 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from support import POSTGRES_URL, REDIS_URL, unavailable, with_database
 from variants import Variant, template_dir
 
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-POSTGRES_URL = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
-
-
-def unavailable(reason: str) -> None:
-    """Skip for want of something this machine lacks; under CI the lack is itself a failure."""
-    if IN_CI:
-        pytest.fail(f"{reason} (CI must provide it: .ci/run starts the services)")
-    pytest.skip(reason)
+pytest_plugins = ["booting"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +42,22 @@ def render(cookies_session) -> Callable[[Variant], RenderedProject]:
         return rendered[variant]
 
     return _render
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("templates")
+    group.addoption(
+        "--answers",
+        action="append",
+        metavar="FILE",
+        help="boot exactly the answers in FILE (a cookiecutter config file's default_context) "
+        "instead of the pairwise set; repeatable",
+    )
+    group.addoption(
+        "--answers-template",
+        choices=["flask", "django"],
+        help="the template of --answers files whose answers would fit either",
+    )
 
 
 def real_interpreter(candidate: Path, version: str) -> Path | None:
@@ -101,21 +108,6 @@ def python_for() -> Callable[[str], Path]:
         return found
 
     return _python_for
-
-
-def read_dotenv(path: Path) -> dict[str, str]:
-    """The ``NAME=value`` lines of a .env-style file; comments and blank lines are left out."""
-    values = {}
-    for line in path.read_text().splitlines():
-        name, sep, value = line.partition("=")
-        if sep and not line.lstrip().startswith("#"):
-            values[name.strip()] = value.strip()
-    return values
-
-
-def with_database(url: str, name: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{name}"))
 
 
 @pytest.fixture(scope="session")

@@ -3,33 +3,20 @@
 from __future__ import annotations
 
 import json
-import shutil
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from repositories import template_repository
 from variants import ROOT, available_templates
 
 
 @pytest.fixture(scope="module")
 def repository_url(tmp_path_factory) -> str:
     """A git repository holding this checkout's files, as a user would clone it."""
-    clone = tmp_path_factory.mktemp("remote") / "templates.git"
-    files = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    ).stdout.split("\0")  # fmt: skip
-    for name in filter(None, files):
-        source = ROOT / name
-        if source.is_file():
-            (clone / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, clone / name)
-    git = ["git", "-c", "user.name=Tests", "-c", "user.email=tests@example.com"]
-    subprocess.run([*git, "init", "-q"], cwd=clone, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=clone, check=True)
-    subprocess.run([*git, "commit", "-qm", "templates"], cwd=clone, check=True)
-    return f"file://{clone}"
+    return template_repository(tmp_path_factory.mktemp("remote") / "templates.git")
 
 
 def cookiecutter(*args: str, env: dict, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -82,3 +69,49 @@ def test_root_menu_offers_each_template_by_number(template, repository_url, tmp_
         "project_name"
     ]
     assert generated(tmp_path / "out").name == project_name.lower().replace(" ", "_")
+
+
+def project_files(project: Path) -> dict[str, bytes]:
+    """Every file of a project by its relative path, with .env's random secrets masked."""
+    files = {}
+    for path in sorted(project.rglob("*")):
+        if path.is_file():
+            content = path.read_bytes()
+            if path.name == ".env":
+                content = re.sub(rb"(?m)^(\w*(?:SECRET_KEY|PASSWORD))=.*$", rb"\1=<secret>", content)
+            files[path.relative_to(project).as_posix()] = content
+    return files
+
+
+def replay_dir(env: dict) -> Path:
+    config = Path(env["COOKIECUTTER_CONFIG"]).read_text()
+    return Path(re.search(r"(?m)^replay_dir: (.+)$", config)[1])
+
+
+@pytest.mark.parametrize("template", available_templates())
+def test_replay_file_with_directory_generates_the_same_project_again(
+    template, repository_url, tmp_path, isolated_cookiecutter
+):
+    """The README's replay command, run twice: the replay file it reads is still good afterwards."""
+    directory = f"{template}-template"
+    first = cookiecutter(
+        repository_url, "--directory", directory, "--no-input", "--output-dir", str(tmp_path / "first"),
+        env=isolated_cookiecutter,
+    )  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    original = generated(tmp_path / "first")
+    replay_file = replay_dir(isolated_cookiecutter) / f"{directory}.json"
+    assert replay_file.is_file(), f"no replay file named after the template in {replay_file.parent}"
+
+    for run in ("second", "third"):
+        # The first run's clone is still there, so cookiecutter asks whether to download it again.
+        result = cookiecutter(
+            repository_url, "--directory", directory, "--replay-file", str(replay_file),
+            "--output-dir", str(tmp_path / run), env=isolated_cookiecutter, stdin="y\n",
+        )  # fmt: skip
+        assert result.returncode == 0, f"the {run} run from {replay_file.name} failed:\n{result.stderr}"
+        replayed = generated(tmp_path / run)
+        assert replayed.name == original.name
+        before, after = project_files(original), project_files(replayed)
+        differing = sorted(name for name in before | after if before.get(name) != after.get(name))
+        assert not differing, f"the {run} run from the replay file differs from the first in {differing}"

@@ -8,6 +8,7 @@ files and pipelines, and pre-commit's own validation.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import subprocess
 import sys
@@ -15,9 +16,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from variants import Variant, available_templates, every_combination
+from variants import ROOT, Variant, available_templates, every_combination
 
 BIN = Path(sys.executable).parent
+REPOSITORY_WORKFLOW = ROOT / ".github" / "workflows" / "tests.yml"
 
 
 def variants_with(template: str, **answers: object) -> list[Variant]:
@@ -67,6 +69,28 @@ def test_every_github_workflow_matches_the_workflow_schema(template, render) -> 
     files = rendered_files(render, variants_with(template, ci="github"), ".github/workflows/ci.yml")
     result = lint([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows"], files)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_this_repository_workflow_matches_the_workflow_schema() -> None:
+    result = lint(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows"], [REPOSITORY_WORKFLOW]
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def readme_test_command() -> str:
+    """The command in the fenced block the README marks ``<!-- test-command -->``."""
+    readme = (ROOT / "README.md").read_text()
+    match = re.search(r"<!-- test-command -->\s*```(?:sh|bash|console)?\n(.+?)\n```", readme, re.DOTALL)
+    assert match, "README.md has no test command block marked <!-- test-command -->"
+    return match.group(1).strip()
+
+
+def test_this_repository_workflow_runs_exactly_the_readme_test_command() -> None:
+    jobs = yaml.safe_load(REPOSITORY_WORKFLOW.read_text())["jobs"]
+    runs = [step["run"].strip() for job in jobs.values() for step in job["steps"] if "run" in step]
+    command = readme_test_command()
+    assert runs == [command], f"the workflow runs {runs}, the README's test command is {command!r}"
 
 
 @pytest.mark.parametrize("template", available_templates())

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from booting import REPOSITORY_BIN, tools_folder
 from variants import ROOT, available_templates, context, identity_keys, questions
 
 spec = importlib.util.spec_from_file_location("sync", ROOT / "scripts" / "sync.py")
@@ -90,3 +94,10 @@ def test_projects_are_linted_here_with_the_ruff_they_pin() -> None:
     pinned = json.loads((ROOT / "options" / "common.json").read_text())["_versions"]["ruff"]
     here = subprocess.run([sys.executable, "-m", "ruff", "--version"], capture_output=True, text=True).stdout
     assert pinned == f"=={here.split()[1]}", f"projects pin ruff{pinned}, the tests lint with {here.strip()}"
+
+
+def test_project_commands_use_the_uv_this_repository_installs(tmp_path: Path) -> None:
+    """A fresh machine has no uv on PATH: the projects' `uv ...` commands must still find one."""
+    folder = tools_folder(tmp_path / "tools", Path(sys.executable))
+    found = shutil.which("uv", path=os.pathsep.join([str(folder), "/usr/bin:/bin"]))
+    assert found and Path(found).resolve() == (REPOSITORY_BIN / "uv").resolve(), f"uv found at {found}"

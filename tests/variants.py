@@ -22,6 +22,12 @@ def template_dir(name: str) -> Path:
     return ROOT / f"{name}-template"
 
 
+def project_folder(name: str) -> Path:
+    """The template's folder of the generated project, named by template code."""
+    (folder,) = (path for path in template_dir(name).iterdir() if path.name.startswith("{{"))
+    return folder
+
+
 def available_templates() -> list[str]:
     """The templates the root menu offers."""
     menu = json.loads((ROOT / "cookiecutter.json").read_text())["templates"]
@@ -63,15 +69,25 @@ def structural_options(name: str) -> dict[str, list]:
 
 @dataclass(frozen=True)
 class Variant:
+    """A template with answers to its structural questions, and optionally a name of its own.
+
+    ``label`` replaces the id made from the answers (an answers file is named for its file).
+    """
+
     template: str
     answers: tuple[tuple[str, object], ...]
+    project_name: str | None = None
+    label: str | None = None
 
     @property
     def extra_context(self) -> dict:
-        return dict(self.answers)
+        named = {"project_name": self.project_name} if self.project_name else {}
+        return {**named, **dict(self.answers)}
 
     @property
     def id(self) -> str:
+        if self.label:
+            return self.label
         parts = [self.template]
         for key, value in self.answers:
             if isinstance(value, bool):
@@ -92,9 +108,22 @@ def every_combination(name: str) -> list[Variant]:
 def pairwise(name: str) -> list[Variant]:
     """A small set of variants in which every pair of answers appears at least once.
 
-    The Python version takes part, so every option meets every interpreter.
+    The Python version takes part, so every option meets every interpreter. Each
+    variant has a project name of its own, so the databases its README creates
+    by name never meet another variant's.
     """
     options = {"python_version": choices(questions(name)["python_version"]), **structural_options(name)}
     return [
-        Variant(name, tuple(zip(options, values, strict=True))) for values in AllPairs(list(options.values()))
+        Variant(name, tuple(zip(options, values, strict=True)), project_name=f"Boot {name} {number}")
+        for number, values in enumerate(AllPairs(list(options.values())), start=1)
     ]
+
+
+def covering(variants: list[Variant]) -> list[Variant]:
+    """The fewest of ``variants`` that between them hold every answer any of them holds."""
+    wanted = {answer for variant in variants for answer in variant.answers}
+    for size in range(1, len(variants) + 1):
+        for chosen in itertools.combinations(variants, size):
+            if wanted <= {answer for variant in chosen for answer in variant.answers}:
+                return list(chosen)
+    return []

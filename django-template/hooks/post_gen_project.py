@@ -37,9 +37,9 @@ def remove_paths_of_unchosen_options():
                 path.unlink(missing_ok=True)
 
 
-def dotenv_lines():
-    """The lines of ``_dotenv``: plain lines, and groups kept only ``when`` every answer they name matches."""
-    for entry in CONTEXT["_dotenv"]:
+def chosen_lines(entries):
+    """Plain lines, and groups of lines kept only ``when`` every answer they name matches."""
+    for entry in entries:
         if isinstance(entry, str):
             yield entry
         elif all(answer_key(CONTEXT[option]) == answer for option, answer in entry["when"].items()):
@@ -54,15 +54,18 @@ def write_dotenv():
         "database_password": secrets.token_urlsafe(24),
     }
     dotenv = Path(".env")
-    dotenv.write_text("".join(line.format_map(values) + "\n" for line in dotenv_lines()))
+    dotenv.write_text("".join(line.format_map(values) + "\n" for line in chosen_lines(CONTEXT["_dotenv"])))
     dotenv.chmod(0o600)
 
 
 def print_next_steps():
     print(f"\nCreated {CONTEXT['project_name']} in {Path.cwd()}. Next:\n")
-    for step in CONTEXT["_next_steps"]:
+    for step in chosen_lines(CONTEXT["_next_steps"]):
         print(f"    {step.format_map(CONTEXT)}")
-    print("\nSee README.md for configuration, tests and deployment.")
+    print(
+        "\nThese steps use uv (https://docs.astral.sh/uv/); if you do not have it, `pipx install uv`"
+        "\ninstalls it. See README.md for the pip way, configuration, tests and deployment."
+    )
 
 
 def main():

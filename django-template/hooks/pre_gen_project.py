@@ -13,6 +13,11 @@ import sys
 # Cookiecutter renders this file with Jinja first: the answers arrive as the
 # escaped body of a JSON string, so no answer can break out of the literal.
 CONTEXT = json.loads("{{ (cookiecutter | jsonify | tojson)[1:-1] }}")
+# An answer given on the command line or in a config file is rendered as a
+# template before this hook runs (a name holding the template code for 7*7
+# arrives with 49 in its place); cookiecutter keeps the answers as given in
+# _cookiecutter. cruft leaves that out, and then only the answers are checked.
+GIVEN = json.loads("{{ (_cookiecutter | default({}) | jsonify | tojson)[1:-1] }}")
 
 # The public version scheme of PEP 440 (its appendix B), without local versions.
 PEP_440_VERSION = re.compile(
@@ -30,6 +35,14 @@ PYTHON_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
 # Free text is written into TOML, Python and Markdown files, so it stays on one
 # line and leaves out the two characters those files would need escaped.
 UNSAFE_TEXT = re.compile(r"[\"\\\x00-\x1f\x7f]")
+# What starts Jinja code: a brace followed by a brace, a percent sign or a hash.
+# Written with \x7b ("{") because this file is itself rendered with Jinja.
+TEMPLATE_MARKERS = ("\x7b\x7b", "\x7b%", "\x7b#")
+# The slug names the project's folder, its package and its PostgreSQL database
+# and user; PostgreSQL cuts names at 63 bytes, and the test database adds "_test"
+# (Flask) or "test_" (Django). The slug made from a long project name is cut to
+# this length in cookiecutter.json, so only a slug given outright can exceed it.
+MAX_SLUG_LENGTH = 63 - len("_test")
 
 
 def check_text(value, *, required):
@@ -40,7 +53,20 @@ def check_text(value, *, required):
     return None
 
 
+def check_plain_text(field):
+    """Refuse Jinja code in an answer: typed at a prompt it arrives as typed, else it shows in GIVEN."""
+    if field == "project_slug":  # its default is template code by design; its own check allows no braces
+        return None
+    forms = (CONTEXT[field], GIVEN.get(field))
+    if any(isinstance(form, str) and marker in form for form in forms for marker in TEMPLATE_MARKERS):
+        markers = ", ".join(TEMPLATE_MARKERS[:-1]) + " or " + TEMPLATE_MARKERS[-1]
+        return f"must be plain text, without {markers}: cookiecutter would run what follows as template code"
+    return None
+
+
 def check_project_name(value):
+    if value.strip() and not any(character.isalnum() for character in value):
+        return f"{value!r} has no letter or digit: use a name with one, the package name is made from them"
     return check_text(value, required=True)
 
 
@@ -54,8 +80,15 @@ def check_author_name(value):
 
 def check_project_slug(value):
     allowed = "use a lowercase Python identifier (letters, digits, underscores; not starting with a digit)"
+    if not value:
+        return f"must not be empty: {allowed}"
     if not PYTHON_IDENTIFIER.fullmatch(value):
         return f"{value!r} is not allowed: {allowed}"
+    if len(value) > MAX_SLUG_LENGTH:
+        return (
+            f"is {len(value)} characters long: use at most {MAX_SLUG_LENGTH}, so that the PostgreSQL database"
+            " named after it keeps its whole name with _test added (PostgreSQL cuts names at 63)"
+        )
     if keyword.iskeyword(value) or keyword.issoftkeyword(value):
         return f"{value!r} is a Python keyword: {allowed} that is not a keyword"
     shadowing = "choose a name that does not shadow it"
@@ -69,6 +102,11 @@ def check_project_slug(value):
 def check_author_email(value):
     if not EMAIL_ADDRESS.fullmatch(value):
         return f"{value!r} is not an email address: use the form name@example.com"
+    if not value.isascii():
+        return (
+            f"{value!r} is not all ASCII: use ASCII letters, digits and punctuation (an international domain"
+            " in its xn-- form); the project's build backend, hatchling, cannot package other addresses"
+        )
     return None
 
 
@@ -92,7 +130,7 @@ def main():
     failures = [
         f"{field}: {message}"
         for field, check in CHECKS.items()
-        if (message := check(CONTEXT[field])) is not None
+        if (message := check_plain_text(field) or check(CONTEXT[field])) is not None
     ]
     for failure in failures:
         print(f"Invalid answer for {failure}", file=sys.stderr)

@@ -6,9 +6,13 @@ from the app's configuration and runs every task inside the app context.
 """
 
 from celery import Celery
+from flask.cli import load_dotenv
 
 from {{ cookiecutter.project_slug }} import create_app
 
+# Read .env as the flask command does: a developer's worker runs the development
+# configuration beside `flask run`. Variables already set win, and servers have no .env.
+load_dotenv()
 flask_app = create_app()
 # `celery -A` looks for the attribute named `app`.
 app: Celery = flask_app.extensions["celery"]

@@ -1,7 +1,9 @@
 """Background jobs: the Celery app made from the Flask app, its tasks and `flask jobs check`."""
 
+import importlib
 import socket
 import sys
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -11,7 +13,7 @@ from flask import Flask
 from sqlalchemy.engine import make_url
 
 from {{ cookiecutter.project_slug }} import create_app
-from {{ cookiecutter.project_slug }}.config import CONFIG_VARIABLE, TestingConfig
+from {{ cookiecutter.project_slug }}.config import CONFIG_VARIABLE, ENV_PREFIX, TestingConfig
 from {{ cookiecutter.project_slug }}.tasks import report_status
 
 # Nothing listens on port 1.
@@ -45,13 +47,31 @@ def test_tasks_run_inside_the_app_context(app: Flask) -> None:
     }
 
 
-def test_worker_finds_the_celery_app(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_worker_finds_the_celery_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(CONFIG_VARIABLE, "testing")
+    monkeypatch.chdir(tmp_path)  # away from the checkout's .env
     monkeypatch.delitem(sys.modules, "{{ cookiecutter.project_slug }}.celery_app", raising=False)
     # How `celery -A {{ cookiecutter.project_slug }}.celery_app worker` finds the app.
     celery = find_app("{{ cookiecutter.project_slug }}.celery_app")
     assert isinstance(celery, Celery)
     assert report_status.name in celery.tasks
+
+
+def test_worker_reads_dotenv_as_the_flask_command_does(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    site_name_variable = f"{ENV_PREFIX}_SITE_NAME"
+    # Set, then removed: the variable .env sets is removed again after the test.
+    monkeypatch.setenv(site_name_variable, "unused")
+    monkeypatch.delenv(site_name_variable)
+    monkeypatch.setenv(CONFIG_VARIABLE, "testing")
+    dotenv = f"{site_name_variable}=Read from .env\n{CONFIG_VARIABLE}=production\n"
+    (tmp_path / ".env").write_text(dotenv)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delitem(sys.modules, "{{ cookiecutter.project_slug }}.celery_app", raising=False)
+    worker_app = importlib.import_module("{{ cookiecutter.project_slug }}.celery_app").flask_app
+    assert worker_app.config["SITE_NAME"] == "Read from .env", "the worker did not read .env"
+    assert worker_app.config["TESTING"], "a variable already set must win over .env"
 
 
 def test_check_fails_in_one_line_when_the_broker_is_unreachable(app: Flask) -> None:

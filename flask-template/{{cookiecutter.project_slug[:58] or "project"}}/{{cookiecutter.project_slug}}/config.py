@@ -91,6 +91,8 @@ class TestingConfig(Config):
 class ProductionConfig(Config):
     """Servers: secure cookies, HSTS, and a real secret key."""
 
+    # Whatever FLASK_DEBUG says: a server never runs the debugger.
+    DEBUG = False
     SESSION_COOKIE_SECURE = True
 {%- if cookiecutter.use_auth %}
     REMEMBER_COOKIE_SECURE = True
