@@ -186,9 +186,6 @@ class Project:
                 failures.append(f"$ {command}\n(exit {result.returncode})\n{result.stdout}\n{result.stderr}")
         return failures
 
-    def expand(self, text: str) -> str:
-        return text.format_map(self.context)
-
 
 @pytest.fixture(scope="module")
 def project(variant: Variant, render, python_for, request, tmp_path_factory) -> Iterator[Project]:
