@@ -107,10 +107,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """With ``--answers``, only the answered projects are tested: every boot test, nothing else."""
     if not config.getoption("answers"):
         return
-    other = [item for item in items if item.get_closest_marker("boot") is None]
+    boot, other = [], []
+    for item in items:
+        (other if item.get_closest_marker("boot") is None else boot).append(item)
     if other:
         config.hook.pytest_deselected(items=other)
-        items[:] = [item for item in items if item.get_closest_marker("boot") is not None]
+        items[:] = boot
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -152,10 +154,14 @@ def tools_folder(folder: Path, python: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     links = {"uv": REPOSITORY_BIN / "uv", "uvx": REPOSITORY_BIN / "uvx", "python3": python, "python": python}
     for name, target in links.items():
-        link = folder / name
-        if not link.is_symlink():
-            link.symlink_to(target)
+        (folder / name).symlink_to(target)
     return folder
+
+
+def production_selection(context: dict) -> dict[str, str]:
+    """The variables that select a project's production settings (its ``_production_env``)."""
+    selection = context["_production_env"]
+    return {name.format_map(context): value.format_map(context) for name, value in selection.items()}
 
 
 @dataclass
@@ -218,10 +224,7 @@ def project(variant: Variant, render, python_for, request, tmp_path_factory) -> 
     production_env = {
         **base_env,
         **{name: value for name, value in documented.items() if value},
-        **{
-            name.format_map(rendered.context): value.format_map(rendered.context)
-            for name, value in rendered.context["_production_env"].items()
-        },
+        **production_selection(rendered.context),
         **services,
         # A tracked file never holds a real secret: the deployment makes its own.
         rendered.context["_secret_key_env"].format_map(rendered.context): secrets.token_urlsafe(48),

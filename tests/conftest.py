@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from support import POSTGRES_URL, REDIS_URL, unavailable, with_database
+from support import POSTGRES_URL, REDIS_URL, isolated_cookiecutter_env, unavailable, with_database
 from variants import Variant, template_dir
 
 pytest_plugins = ["booting"]
@@ -159,6 +159,4 @@ def redis_url() -> str:
 @pytest.fixture
 def isolated_cookiecutter(tmp_path: Path) -> dict[str, str]:
     """Environment for a cookiecutter subprocess that keeps clones and replays inside tmp_path."""
-    config = tmp_path / "cookiecutter-config.yaml"
-    config.write_text(f"cookiecutters_dir: {tmp_path / 'cookiecutters'}\nreplay_dir: {tmp_path / 'replay'}\n")
-    return {**os.environ, "COOKIECUTTER_CONFIG": str(config)}
+    return isolated_cookiecutter_env(tmp_path)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from variants import ROOT
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 POSTGRES_URL = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -20,14 +22,33 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-def read_dotenv(path: Path) -> dict[str, str]:
-    """The ``NAME=value`` lines of a .env-style file; comments and blank lines are left out."""
+def parse_dotenv(text: str) -> dict[str, str]:
+    """The ``NAME=value`` lines of .env-style text; comments and blank lines are left out."""
     values = {}
-    for line in path.read_text().splitlines():
+    for line in text.splitlines():
         name, sep, value = line.partition("=")
         if sep and not line.lstrip().startswith("#"):
             values[name.strip()] = value.strip()
     return values
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    return parse_dotenv(path.read_text())
+
+
+def isolated_cookiecutter_env(folder: Path) -> dict[str, str]:
+    """Environment for a cookiecutter (or cruft) subprocess that keeps clones and replays in ``folder``."""
+    config = folder / "cookiecutter-config.yaml"
+    config.write_text(f"cookiecutters_dir: {folder / 'cookiecutters'}\nreplay_dir: {folder / 'replay'}\n")
+    return {**os.environ, "COOKIECUTTER_CONFIG": str(config)}
+
+
+def readme_test_command() -> str:
+    """The command in the fenced block the repository README marks ``<!-- test-command -->``."""
+    readme = (ROOT / "README.md").read_text()
+    match = re.search(r"<!-- test-command -->\s*```(?:sh|bash|console)?\n(.+?)\n```", readme, re.DOTALL)
+    assert match, "README.md has no test command block marked <!-- test-command -->"
+    return match.group(1).strip()
 
 
 def with_database(url: str, name: str) -> str:

@@ -8,7 +8,6 @@ files and pipelines, and pre-commit's own validation.
 from __future__ import annotations
 
 import json
-import re
 import shlex
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import readme_test_command
 from variants import ROOT, Variant, available_templates, every_combination
 
 BIN = Path(sys.executable).parent
@@ -76,14 +76,6 @@ def test_this_repository_workflow_matches_the_workflow_schema() -> None:
         [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows"], [REPOSITORY_WORKFLOW]
     )
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-def readme_test_command() -> str:
-    """The command in the fenced block the README marks ``<!-- test-command -->``."""
-    readme = (ROOT / "README.md").read_text()
-    match = re.search(r"<!-- test-command -->\s*```(?:sh|bash|console)?\n(.+?)\n```", readme, re.DOTALL)
-    assert match, "README.md has no test command block marked <!-- test-command -->"
-    return match.group(1).strip()
 
 
 def test_this_repository_workflow_runs_exactly_the_readme_test_command() -> None:

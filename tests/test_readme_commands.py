@@ -35,7 +35,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from booting import Project, boot_variants, free_port, http_get
+from booting import Project, boot_variants, free_port, http_get, production_selection
 from support import POSTGRES_URL, read_dotenv, unavailable
 from variants import Variant, available_templates, covering, every_combination, template_dir
 
@@ -388,8 +388,8 @@ def test_readme_commands_run_as_written_with_pip(project: Project, local_postgre
 def test_readme_deploy_steps_run_as_written_in_order(project: Project, tmp_path: Path) -> None:
     blocks = session_blocks(project, "deploy")
     assert blocks, "the README shows no deploy commands"
-    selection = {name.format_map(project.context) for name in project.context["_production_env"]}
     # The environment the README says to set, less what selects production: the steps do that.
+    selection = production_selection(project.context)
     env = {key: value for key, value in project.production_env.items() if key not in selection}
     env.update(HOST="127.0.0.1", PORT=str(free_port()))
     clone = fresh_clone(project, tmp_path / "clone")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from booting import REPOSITORY_BIN, tools_folder
+from support import readme_test_command
 from variants import ROOT, available_templates, context, identity_keys, questions
 
 spec = importlib.util.spec_from_file_location("sync", ROOT / "scripts" / "sync.py")
@@ -82,10 +82,7 @@ def _answers(value: object) -> list:
 
 
 def test_ci_runs_the_readme_test_command() -> None:
-    readme = (ROOT / "README.md").read_text()
-    match = re.search(r"<!-- test-command -->\s*```(?:sh|bash|console)?\n(.+?)\n```", readme, re.DOTALL)
-    assert match, "README.md has no test command block marked <!-- test-command -->"
-    command = match.group(1).strip()
+    command = readme_test_command()
     assert command in (ROOT / ".ci" / "run").read_text(), f".ci/run does not run the README's {command!r}"
 
 

@@ -7,7 +7,6 @@ The tests only look at what the scenario left, so they pass in any order.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from repositories import commit_all, git, template_repository
+from support import isolated_cookiecutter_env, parse_dotenv
 from variants import ROOT, available_templates, project_folder
 
 ADDED_LINE = "# Added by a later version of the template"
@@ -35,10 +35,7 @@ pytestmark = pytest.mark.parametrize(
 @pytest.fixture(scope="module")
 def cruft_env(tmp_path_factory) -> dict[str, str]:
     """cruft's cookiecutter reads a config of its own here, so no user setting changes an answer."""
-    home = tmp_path_factory.mktemp("cookiecutter")
-    config = home / "config.yaml"
-    config.write_text(f"cookiecutters_dir: {home / 'cookiecutters'}\nreplay_dir: {home / 'replay'}\n")
-    return {**os.environ, "COOKIECUTTER_CONFIG": str(config)}
+    return isolated_cookiecutter_env(tmp_path_factory.mktemp("cookiecutter"))
 
 
 def cruft(*args: str, project: Path, env: dict) -> subprocess.CompletedProcess:
@@ -76,11 +73,11 @@ def change_template(repository: Path, template: str, edit: Callable[[str], str],
 
 def secret_values(dotenv: bytes) -> dict[str, str]:
     """The secrets of a .env file by name."""
-    values = {}
-    for line in dotenv.decode().splitlines():
-        name, sep, value = line.partition("=")
-        if sep and not line.startswith("#") and ("SECRET" in name or "PASSWORD" in name):
-            values[name] = value
+    values = {
+        name: value
+        for name, value in parse_dotenv(dotenv.decode()).items()
+        if "SECRET" in name or "PASSWORD" in name
+    }
     assert values, f"no secret found in .env:\n{dotenv.decode()}"
     return values
 
