@@ -4,20 +4,40 @@
 The tests never touch the app's own database: they create one named after it
 with ``_test`` appended, on the same server (DATABASE_URL, or the default).
 """
+{%- else -%}
+"""Fixtures: apps that use a private in-memory SQLite database."""
+{%- endif %}
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
+{% if cookiecutter.database == "postgresql" -%}
 import psycopg
+{% endif -%}
 import pytest
+import yaml
 from flask import Flask
 from flask.testing import FlaskClient
+{%- if cookiecutter.database == "postgresql" %}
 from psycopg import sql
 from sqlalchemy.engine import URL, make_url
+{%- endif %}
 
+import {{ cookiecutter.project_slug }} as package
 from {{ cookiecutter.project_slug }} import create_app
-from {{ cookiecutter.project_slug }}.config import ENV_PREFIX, Config, TestingConfig, normalize_database_url
+{%- if cookiecutter.database == "postgresql" %}
+from {{ cookiecutter.project_slug }}.config import (
+    ENV_PREFIX,
+    Config,
+    TestingConfig,
+    normalize_database_url,
+)
+{%- else %}
+from {{ cookiecutter.project_slug }}.config import ENV_PREFIX, TestingConfig
+{%- endif %}
 from {{ cookiecutter.project_slug }}.extensions import db
+{%- if cookiecutter.database == "postgresql" %}
 
 # Read before any test clears the environment.
 APP_DATABASE_URL = make_url(
@@ -42,19 +62,7 @@ def database_url() -> Iterator[str]:
     run_on_server(test_url, sql.SQL("CREATE DATABASE {}").format(name))
     yield test_url.render_as_string(hide_password=False)
     run_on_server(test_url, sql.SQL("DROP DATABASE {} WITH (FORCE)").format(name))
-{%- else -%}
-"""Fixtures: apps that use a private in-memory SQLite database."""
-
-import os
-from collections.abc import Iterator
-
-import pytest
-from flask import Flask
-from flask.testing import FlaskClient
-
-from {{ cookiecutter.project_slug }} import create_app
-from {{ cookiecutter.project_slug }}.config import ENV_PREFIX, TestingConfig
-from {{ cookiecutter.project_slug }}.extensions import db
+{%- else %}
 
 
 @pytest.fixture(scope="session")
@@ -80,18 +88,51 @@ def config(database_url: str) -> type[TestingConfig]:
 
 
 @pytest.fixture
-def app(config: type[TestingConfig]) -> Iterator[Flask]:
-    """An app whose database has every table, emptied after the test."""
-    app = create_app(config)
-    with app.app_context():
-        db.create_all()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
+def make_app(config: type[TestingConfig]) -> Iterator[Callable[[], Flask]]:
+    """Build apps whose database has every table, emptied after the test."""
+    apps: list[Flask] = []
+
+    def make() -> Flask:
+        app = create_app(config)
+        with app.app_context():
+            db.create_all()
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        with app.app_context():
+            db.session.remove()
+            db.drop_all()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app: Callable[[], Flask]) -> Flask:
+    return make_app()
 
 
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture
+def disable_blueprints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Make create_app read blueprints.yaml with the entries of these modules disabled.
+
+    Modules are named within the package (``"pages"``, ``"auth.views"``); naming
+    none disables every entry.
+    """
+
+    def disable(*modules: str) -> None:
+        document = yaml.safe_load(package.BLUEPRINTS_FILE.read_text())
+        for entry in document["blueprints"]:
+            module = entry["import"].partition(":")[0].removeprefix(f"{package.__name__}.")
+            if not modules or module in modules:
+                entry["enabled"] = False
+        copy = tmp_path / "blueprints.yaml"
+        copy.write_text(yaml.safe_dump(document))
+        monkeypatch.setattr(package, "BLUEPRINTS_FILE", copy)
+
+    return disable

@@ -1,5 +1,8 @@
 """The JSON API: the items resource and the OpenAPI document."""
 
+from collections.abc import Callable
+
+from flask import Flask
 from flask.testing import FlaskClient
 
 
@@ -69,3 +72,15 @@ def test_openapi_document_describes_the_items(client: FlaskClient) -> None:
     assert response.json is not None
     assert response.json["openapi"] == "3.1.0"
     assert {"/api/items", "/api/items/{item_id}"} <= set(response.json["paths"])
+
+
+def test_api_needs_no_blueprint_of_the_file(
+    make_app: Callable[[], Flask], disable_blueprints: Callable[..., None]
+) -> None:
+    disable_blueprints()
+    client = make_app().test_client()
+    assert client.get("/api/items").json == []
+    assert client.get("/api/openapi.json").status_code == 200
+    response = client.get("/api/no-such-resource")
+    assert response.status_code == 404
+    assert response.mimetype == "application/json"

@@ -1,5 +1,7 @@
 """User accounts: register, log in, log out."""
 
+from collections.abc import Callable
+
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
@@ -107,3 +109,16 @@ def test_forms_accept_a_post_with_its_csrf_token(app: Flask, client: FlaskClient
         data={"email": EMAIL, "password": PASSWORD, "confirm": PASSWORD, "csrf_token": token},
     )
     assert response.status_code == 302
+
+
+def test_accounts_work_with_the_pages_disabled(
+    make_app: Callable[[], Flask], disable_blueprints: Callable[..., None]
+) -> None:
+    disable_blueprints("pages")
+    client = make_app().test_client()
+    assert client.get("/auth/login").status_code == 200
+    response = client.post(
+        "/auth/register", data={"email": EMAIL, "password": PASSWORD, "confirm": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response.location == "/"

@@ -150,8 +150,8 @@ def test_production_sends_cookies_over_https_only(monkeypatch: pytest.MonkeyPatc
     assert config["SESSION_COOKIE_SECURE"] is True
     assert config["SESSION_COOKIE_HTTPONLY"] is True
     assert config["SESSION_COOKIE_SAMESITE"] == "Lax"
-{%- if cookiecutter.use_auth %}
+    {%- if cookiecutter.use_auth %}
     assert config["REMEMBER_COOKIE_SECURE"] is True
     assert config["REMEMBER_COOKIE_HTTPONLY"] is True
     assert config["REMEMBER_COOKIE_SAMESITE"] == "Lax"
-{%- endif %}
+    {%- endif %}

@@ -3,6 +3,7 @@
 import importlib
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -16,6 +17,8 @@ from {{ cookiecutter.project_slug }} import create_app
 from {{ cookiecutter.project_slug }}.config import CONFIG_VARIABLE, ENV_PREFIX, TestingConfig
 from {{ cookiecutter.project_slug }}.tasks import report_status
 
+# The module `celery -A <package>.celery_app worker` loads.
+CELERY_MODULE = "{{ cookiecutter.project_slug }}.celery_app"
 # Nothing listens on port 1.
 UNREACHABLE_REDIS_URL = "redis://127.0.0.1:1/0"
 # A queue no worker reads, not even one left running on the tests' Redis.
@@ -50,11 +53,26 @@ def test_tasks_run_inside_the_app_context(app: Flask) -> None:
 def test_worker_finds_the_celery_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(CONFIG_VARIABLE, "testing")
     monkeypatch.chdir(tmp_path)  # away from the checkout's .env
-    monkeypatch.delitem(sys.modules, "{{ cookiecutter.project_slug }}.celery_app", raising=False)
-    # How `celery -A {{ cookiecutter.project_slug }}.celery_app worker` finds the app.
-    celery = find_app("{{ cookiecutter.project_slug }}.celery_app")
+    monkeypatch.delitem(sys.modules, CELERY_MODULE, raising=False)
+    # How the worker finds the app.
+    celery = find_app(CELERY_MODULE)
     assert isinstance(celery, Celery)
     assert report_status.name in celery.tasks
+
+
+def test_worker_and_celery_need_no_blueprint(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, disable_blueprints: Callable[..., None]
+) -> None:
+    disable_blueprints()
+    monkeypatch.setenv(CONFIG_VARIABLE, "testing")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delitem(sys.modules, CELERY_MODULE, raising=False)
+    celery = find_app(CELERY_MODULE)
+    assert isinstance(celery, Celery)
+    assert report_status.name in celery.tasks
+    app = create_app("testing")
+    assert "jobs" not in app.blueprints
+    assert isinstance(app.extensions["celery"], Celery)
 
 
 def test_worker_reads_dotenv_as_the_flask_command_does(
@@ -68,8 +86,8 @@ def test_worker_reads_dotenv_as_the_flask_command_does(
     dotenv = f"{site_name_variable}=Read from .env\n{CONFIG_VARIABLE}=production\n"
     (tmp_path / ".env").write_text(dotenv)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delitem(sys.modules, "{{ cookiecutter.project_slug }}.celery_app", raising=False)
-    worker_app = importlib.import_module("{{ cookiecutter.project_slug }}.celery_app").flask_app
+    monkeypatch.delitem(sys.modules, CELERY_MODULE, raising=False)
+    worker_app = importlib.import_module(CELERY_MODULE).flask_app
     assert worker_app.config["SITE_NAME"] == "Read from .env", "the worker did not read .env"
     assert worker_app.config["TESTING"], "a variable already set must win over .env"
 

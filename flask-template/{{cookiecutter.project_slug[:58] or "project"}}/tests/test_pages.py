@@ -5,6 +5,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from {{ cookiecutter.project_slug }} import create_app
+from {{ cookiecutter.project_slug }}.config import SECRET_KEY_VARIABLE
 
 
 def test_home_page_shows_the_site_name_and_links_the_stylesheet(client: FlaskClient) -> None:
@@ -52,6 +53,6 @@ def test_every_response_has_the_security_headers(client: FlaskClient, path: str)
 
 
 def test_production_adds_hsts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("{{ cookiecutter.__env_prefix }}_SECRET_KEY", "k" * 48)
+    monkeypatch.setenv(SECRET_KEY_VARIABLE, "k" * 48)
     response = create_app("production").test_client().get("/healthz")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")

@@ -1,15 +1,24 @@
-"""{{ cookiecutter.project_name }}: the application factory."""
+"""The application factory."""
 
 from pathlib import Path
 
 from flask import Flask
 
-from {{ cookiecutter.project_slug }}.blueprints import register_blueprints
-from {{ cookiecutter.project_slug }}.config import Config, load_config
-from {{ cookiecutter.project_slug }}.errors import register_error_handlers
-from {{ cookiecutter.project_slug }}.extensions import init_extensions
-from {{ cookiecutter.project_slug }}.log import configure_logging
-from {{ cookiecutter.project_slug }}.security import add_security_headers
+{% if cookiecutter.use_api -%}
+from .api import init_api
+{% endif -%}
+{% if cookiecutter.use_auth -%}
+from .auth import init_auth
+{% endif -%}
+from .blueprints import register_blueprints
+from .config import Config, load_config
+from .errors import register_error_handlers
+from .extensions import init_extensions
+{%- if cookiecutter.use_celery %}
+from .jobs import init_celery
+{%- endif %}
+from .log import configure_logging
+from .security import add_security_headers
 
 BLUEPRINTS_FILE = Path(__file__).with_name("blueprints.yaml")
 
@@ -24,7 +33,19 @@ def create_app(config: str | type[Config] | None = None) -> Flask:
     load_config(app, config)
     configure_logging(app.config["LOG_LEVEL"])
     init_extensions(app)
+    {%- if cookiecutter.use_auth %}
+    init_auth(app)
+    {%- endif %}
+    {%- if cookiecutter.use_api %}
+    init_api(app)
+    {%- endif %}
+    {%- if cookiecutter.use_celery %}
+    init_celery(app)
+    {%- endif %}
     register_blueprints(app, BLUEPRINTS_FILE)
+    {%- if cookiecutter.use_api %}
+    # After init_api: this replaces the JSON handler flask-smorest adds for every HTTP error.
+    {%- endif %}
     register_error_handlers(app)
     app.after_request(add_security_headers)
     return app

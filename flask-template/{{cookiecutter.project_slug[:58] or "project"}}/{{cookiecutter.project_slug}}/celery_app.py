@@ -1,14 +1,14 @@
-"""The Celery app for workers: ``celery -A {{ cookiecutter.project_slug }}.celery_app worker``.
+"""The Celery app for workers: ``celery -A <package>.celery_app worker``.
 
 Like ``wsgi.py`` for gunicorn, it builds the Flask app from the environment.
-The jobs blueprint has set Celery up on it, so the worker takes its settings
-from the app's configuration and runs every task inside the app context.
+``create_app`` has set Celery up on it, so the worker takes its settings from
+the app's configuration and runs every task inside the app context.
 """
 
 from celery import Celery
 from flask.cli import load_dotenv
 
-from {{ cookiecutter.project_slug }} import create_app
+from . import create_app
 
 # Read .env as the flask command does: a developer's worker runs the development
 # configuration beside `flask run`. Variables already set win, and servers have no .env.

@@ -41,14 +41,14 @@ class Config:
 
     SITE_NAME = "{{ cookiecutter.project_name }}"
     SECRET_KEY: str | None = None
-{%- if cookiecutter.database == "postgresql" %}
+    {%- if cookiecutter.database == "postgresql" %}
     SQLALCHEMY_DATABASE_URI = "postgresql+psycopg://postgres@localhost:5432/{{ cookiecutter.project_slug }}"
-{%- else %}
+    {%- else %}
     # Relative to the instance folder.
     SQLALCHEMY_DATABASE_URI = "sqlite:///{{ cookiecutter.project_slug }}.sqlite3"
-{%- endif %}
+    {%- endif %}
     LOG_LEVEL = "INFO"
-{%- if cookiecutter.use_celery %}
+    {%- if cookiecutter.use_celery %}
     # Celery's broker and result backend.
     REDIS_URL = "redis://127.0.0.1:6379/0"
     # Further Celery settings, by Celery's own lowercase names.
@@ -56,13 +56,13 @@ class Config:
         "task_ignore_result": True,
         "broker_connection_retry_on_startup": True,
     }
-{%- endif %}
+    {%- endif %}
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-{%- if cookiecutter.use_auth %}
+    {%- if cookiecutter.use_auth %}
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
-{%- endif %}
+    {%- endif %}
     STRICT_TRANSPORT_SECURITY: str | None = None
 
     @classmethod
@@ -83,9 +83,9 @@ class TestingConfig(Config):
 
     TESTING = True
     SECRET_KEY = "testing-only-not-secret"
-{%- if cookiecutter.use_auth %}
+    {%- if cookiecutter.use_auth %}
     WTF_CSRF_ENABLED = False
-{%- endif %}
+    {%- endif %}
 
 
 class ProductionConfig(Config):
@@ -94,9 +94,9 @@ class ProductionConfig(Config):
     # Whatever FLASK_DEBUG says: a server never runs the debugger.
     DEBUG = False
     SESSION_COOKIE_SECURE = True
-{%- if cookiecutter.use_auth %}
+    {%- if cookiecutter.use_auth %}
     REMEMBER_COOKIE_SECURE = True
-{%- endif %}
+    {%- endif %}
     STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
 
     @classmethod
@@ -129,10 +129,10 @@ def load_config(app: Flask, config: str | type[Config] | None = None) -> None:
     load_settings_file(app)
     if database_url := os.environ.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = database_url
-{%- if cookiecutter.use_celery %}
+    {%- if cookiecutter.use_celery %}
     if redis_url := os.environ.get("REDIS_URL"):
         app.config["REDIS_URL"] = redis_url
-{%- endif %}
+    {%- endif %}
     app.config.from_prefixed_env(ENV_PREFIX)
     app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(
         app.config["SQLALCHEMY_DATABASE_URI"]

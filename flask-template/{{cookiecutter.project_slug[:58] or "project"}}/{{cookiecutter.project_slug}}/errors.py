@@ -3,12 +3,16 @@
 from flask import Flask, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
+{%- if cookiecutter.use_api %}
+
+from .api import URL_PREFIX as API_URL_PREFIX
+{%- endif %}
 
 # Paths whose clients are programs, not browsers.
 JSON_PATHS = (
-{%- if cookiecutter.use_api %}
-    "/api",
-{%- endif %}
+    {%- if cookiecutter.use_api %}
+    API_URL_PREFIX,
+    {%- endif %}
     "/healthz",
     "/readyz",
 )
@@ -28,11 +32,11 @@ def handle_http_exception(error: HTTPException) -> ResponseReturnValue:
     code = error.code or 500
     if wants_json():
         body = {"code": code, "status": error.name, "message": error.description}
-{%- if cookiecutter.use_api %}
+        {%- if cookiecutter.use_api %}
         # flask-smorest attaches the fields that failed validation to the error.
         if messages := getattr(error, "data", {}).get("messages"):
             body["errors"] = messages
-{%- endif %}
+        {%- endif %}
         response = jsonify(body)
         response.status_code = code
         return response

@@ -1,11 +1,9 @@
-"""The Flask extensions, created once here and bound to each app by ``init_extensions``."""
+"""The database extensions, created once here and bound to each app by ``init_extensions``."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import Flask
-{%- if cookiecutter.use_auth %}
-from flask_login import LoginManager
-{%- endif %}
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
@@ -28,17 +26,15 @@ class Model(DeclarativeBase):
     )
 
 
+def utc_now() -> datetime:
+    """The default of the models' timestamp columns: aware, in UTC."""
+    return datetime.now(UTC)
+
+
 db = SQLAlchemy(model_class=Model)
 migrate = Migrate()
-{%- if cookiecutter.use_auth %}
-login_manager = LoginManager()
-login_manager.login_view = "auth.login"
-{%- endif %}
 
 
 def init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
-{%- if cookiecutter.use_auth %}
-    login_manager.init_app(app)
-{%- endif %}

@@ -13,9 +13,9 @@ from flask import Blueprint
 from flask.typing import ResponseReturnValue
 from sqlalchemy import text
 
-from {{ cookiecutter.project_slug }}.extensions import db
+from .extensions import db
 {%- if cookiecutter.use_celery %}
-from {{ cookiecutter.project_slug }}.jobs import check_broker
+from .jobs import check_broker
 {%- endif %}
 
 logger = logging.getLogger(__name__)
@@ -31,9 +31,9 @@ def check_database() -> None:
 
 READINESS_CHECKS: dict[str, Callable[[], None]] = {
     "database": check_database,
-{%- if cookiecutter.use_celery %}
+    {%- if cookiecutter.use_celery %}
     "broker": check_broker,
-{%- endif %}
+    {%- endif %}
 }
 
 

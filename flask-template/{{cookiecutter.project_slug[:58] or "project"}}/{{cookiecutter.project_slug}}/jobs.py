@@ -1,35 +1,28 @@
 """Background jobs with Celery, using Redis as broker and result store.
 
-blueprints.yaml registers ``blueprint``; registering it sets Celery up for the
-app the way Flask's guide "Background Tasks with Celery" does: the Celery
-settings come from the app's configuration (``CELERY``, with ``REDIS_URL`` as
-broker and result backend), and every task runs inside the app context. The
-blueprint also adds the ``flask jobs`` commands.
+``create_app`` calls ``init_celery``, which sets Celery up for the app the way
+Flask's guide "Background Tasks with Celery" does: the Celery settings come from
+the app's configuration (``CELERY``, with ``REDIS_URL`` as broker and result
+backend), and every task runs inside the app context. ``blueprint``, registered
+by blueprints.yaml, adds the ``flask jobs`` commands.
 """
 
 import time
-from typing import Any, cast
+from typing import Any
 
 import click
 import redis
 from celery import Celery, Task
 from celery.exceptions import TimeoutError as ResultTimeoutError
 from flask import Blueprint, Flask, current_app
-from flask.blueprints import BlueprintSetupState
 from kombu.utils.url import maybe_sanitize_url
 
-from {{ cookiecutter.project_slug }}.tasks import report_status
+from .tasks import report_status
 
 # Seconds a broker check waits for Redis to connect and answer.
 BROKER_TIMEOUT = 2
 
 blueprint = Blueprint("jobs", __name__, cli_group="jobs")
-
-
-@blueprint.record_once
-def set_up_celery(state: BlueprintSetupState) -> None:
-    # Blueprints are registered on Flask apps; the setup state types the app more loosely.
-    init_celery(cast(Flask, state.app))
 
 
 def init_celery(app: Flask) -> None:

@@ -1,8 +1,8 @@
 """Background tasks, run by the Celery workers, each inside the app context.
 
 Queue one with ``task.delay(...)``; a worker started with
-``celery -A {{ cookiecutter.project_slug }}.celery_app worker`` runs it. Tasks keep no result unless they
-ask for one (``ignore_result=False``).
+``celery -A <package>.celery_app worker`` runs it. Tasks keep no result unless
+they ask for one (``ignore_result=False``).
 """
 
 import socket
@@ -11,7 +11,7 @@ from celery import shared_task
 from flask import current_app
 from sqlalchemy import text
 
-from {{ cookiecutter.project_slug }}.extensions import db
+from .extensions import db
 
 
 @shared_task(ignore_result=False)

@@ -1,5 +1,5 @@
-"""The WSGI application for servers: ``gunicorn {{ cookiecutter.project_slug }}.wsgi:app``."""
+"""The WSGI application for servers: ``gunicorn <package>.wsgi:app``."""
 
-from {{ cookiecutter.project_slug }} import create_app
+from . import create_app
 
 app = create_app()

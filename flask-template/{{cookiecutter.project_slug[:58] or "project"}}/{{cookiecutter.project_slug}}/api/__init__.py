@@ -1,33 +1,30 @@
-"""The JSON API, with its OpenAPI document at ``<prefix>/openapi.json``.
+"""The JSON API under ``/api``, with its OpenAPI document at ``/api/openapi.json``.
 
-blueprints.yaml registers ``blueprint`` under its prefix (``/api``); registering
-it sets up flask-smorest for the app and adds the resources beneath that prefix,
-each documented in the OpenAPI document.
+``create_app`` calls ``init_api``, which sets flask-smorest up for the app and
+adds the resources beneath ``URL_PREFIX``, each documented in the OpenAPI document.
 """
 
-from flask import Blueprint
-from flask.blueprints import BlueprintSetupState
+from flask import Flask
 from flask_smorest import Api
 
-from {{ cookiecutter.project_slug }}.api.items import blp as items
+from .items import blp as items
 
+# Where the API starts; errors beneath it are answered in JSON.
+URL_PREFIX = "/api"
 API_VERSION = "1"
 OPENAPI_VERSION = "3.1.0"
 
 api = Api()
-blueprint = Blueprint("api", __name__)
 
 
-@blueprint.record_once
-def set_up_api(state: BlueprintSetupState) -> None:
-    prefix = state.url_prefix or ""
-    state.app.config.setdefault("OPENAPI_URL_PREFIX", prefix or "/")
+def init_api(app: Flask) -> None:
+    app.config.setdefault("OPENAPI_URL_PREFIX", URL_PREFIX)
     api.init_app(
-        state.app,
+        app,
         spec_kwargs={
-            "title": f"{state.app.config['SITE_NAME']} API",
+            "title": f"{app.config['SITE_NAME']} API",
             "version": API_VERSION,
             "openapi_version": OPENAPI_VERSION,
         },
     )
-    api.register_blueprint(items, url_prefix=f"{prefix}/items")
+    api.register_blueprint(items, url_prefix=f"{URL_PREFIX}/items")

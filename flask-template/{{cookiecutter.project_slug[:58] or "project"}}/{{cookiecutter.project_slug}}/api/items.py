@@ -6,9 +6,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from {{ cookiecutter.project_slug }}.api.models import Item
-from {{ cookiecutter.project_slug }}.api.schemas import ItemSchema
-from {{ cookiecutter.project_slug }}.extensions import db
+from ..extensions import db
+from .models import Item
+from .schemas import ItemSchema
 
 blp = Blueprint("items", __name__, description="Items stored in the database.")
 

@@ -1,15 +1,11 @@
 """The item model the API stores."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import DateTime, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from {{ cookiecutter.project_slug }}.extensions import Model
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+from ..extensions import Model, utc_now
 
 
 class Item(Model):

@@ -1,17 +1,13 @@
 """The user account model."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from {{ cookiecutter.project_slug }}.extensions import Model, db, login_manager
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+from ..extensions import Model, utc_now
 
 
 class User(UserMixin, Model):
@@ -27,8 +23,3 @@ class User(UserMixin, Model):
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
-
-
-@login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id))

@@ -1,18 +1,23 @@
 """Register, log in and log out."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import login_user, logout_user
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 
-from {{ cookiecutter.project_slug }}.auth.forms import LoginForm, LogoutForm, RegisterForm
-from {{ cookiecutter.project_slug }}.auth.models import User
-from {{ cookiecutter.project_slug }}.extensions import db
+from ..extensions import db
+from .forms import LoginForm, LogoutForm, RegisterForm
+from .models import User
 
 blueprint = Blueprint("auth", __name__, template_folder="templates")
 # The log-out button on every page posts a CSRF token.
 blueprint.add_app_template_global(generate_csrf, "csrf_token")
+
+
+def home_url() -> str:
+    # The site's root rather than url_for("pages.index"): the pages blueprint may be disabled.
+    return f"{request.script_root}/"
 
 
 def normalize_email(email: str) -> str:
@@ -33,7 +38,7 @@ def register() -> ResponseReturnValue:
             db.session.commit()
             login_user(user)
             flash("Welcome! Your account is ready.")
-            return redirect(url_for("pages.index"))
+            return redirect(home_url())
     return render_template("auth/register.html", form=form)
 
 
@@ -45,7 +50,7 @@ def login() -> ResponseReturnValue:
         if user is not None and user.check_password(form.password.data):
             login_user(user, remember=form.remember.data)
             flash("You are logged in.")
-            return redirect(url_for("pages.index"))
+            return redirect(home_url())
         form.form_errors.append("Wrong email address or password.")
     return render_template("auth/login.html", form=form)
 
@@ -56,4 +61,4 @@ def logout() -> ResponseReturnValue:
         abort(400, description="The log-out form has expired; reload the page and try again.")
     logout_user()
     flash("You are logged out.")
-    return redirect(url_for("pages.index"))
+    return redirect(home_url())
