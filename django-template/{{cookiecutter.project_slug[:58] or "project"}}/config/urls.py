@@ -1,4 +1,8 @@
-"""The site's URLs: pages, accounts, health probes and the admin at DJANGO_ADMIN_URL."""
+"""The site's URLs: pages, accounts and the admin at DJANGO_ADMIN_URL.
+
+The health probes, /healthz and /readyz, are answered before URL routing, by
+health.middleware.ProbeMiddleware.
+"""
 
 from django.conf import settings
 from django.contrib import admin
@@ -7,7 +11,6 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("pages.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("", include("health.urls")),
     {%- if cookiecutter.use_api %}
     path("api/", include("api.urls")),
     {%- endif %}

@@ -1,4 +1,8 @@
-"""Probes for the platform: /healthz (the process is up) and /readyz (it can serve)."""
+"""Probes for the platform: /healthz (the process is up) and /readyz (it can serve).
+
+health.middleware.ProbeMiddleware calls these views for those two paths, ahead of
+the URLconf and the rest of the middleware.
+"""
 
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache

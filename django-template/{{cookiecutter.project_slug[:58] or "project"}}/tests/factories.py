@@ -1,12 +1,9 @@
 """Model factories: each builds a valid object, with any field overridable."""
 
 from django.contrib.auth.hashers import make_password
-from factory.declarations import LazyFunction, Sequence{% if cookiecutter.use_api %}, SubFactory{% endif %}
+from factory.declarations import LazyFunction, Sequence
 from factory.django import DjangoModelFactory
 
-{% if cookiecutter.use_api -%}
-from api.models import Note
-{% endif -%}
 from users.models import User
 
 PASSWORD = "correct-horse-battery-staple"
@@ -24,14 +21,3 @@ class UserFactory(DjangoModelFactory[User]):
     first_name = "Ada"
     last_name = "Lovelace"
     password = LazyFunction(lambda: make_password(PASSWORD))
-{%- if cookiecutter.use_api %}
-
-
-class NoteFactory(DjangoModelFactory[Note]):
-    class Meta:
-        model = Note
-
-    owner = SubFactory(UserFactory)
-    title = Sequence(lambda n: f"Note {n}")
-    body = "Remember the milk."
-{%- endif %}

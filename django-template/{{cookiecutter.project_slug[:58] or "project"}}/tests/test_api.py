@@ -1,12 +1,23 @@
 import pytest
 from django.test import Client
+from factory.declarations import Sequence, SubFactory
+from factory.django import DjangoModelFactory
 
 from api.models import Note
 from users.models import User
 
-from .factories import NoteFactory, UserFactory
+from .factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+class NoteFactory(DjangoModelFactory[Note]):
+    class Meta:
+        model = Note
+
+    owner = SubFactory(UserFactory)
+    title = Sequence(lambda n: f"Note {n}")
+    body = "Remember the milk."
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
-"""Which settings module each entry point picks, and what production refuses to start with."""
+"""Which settings module each entry point picks, who reads .env, and what production refuses to start with."""
 
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -32,8 +34,10 @@ ENTRY_POINTS = {
 STRONG_KEY = "Xq7-rT2_vLp9-Zk4_mNw8-Hs3_bYc6-Fd1_gJu5-Ke0_oPi2-Wa7_"
 
 
-def run_python(code: str, **environment: str) -> subprocess.CompletedProcess[str]:
-    """Run code in a fresh interpreter whose environment holds no Django variables but these."""
+def run_python(
+    code: str, cwd: Path | str = settings.BASE_DIR, **environment: str
+) -> subprocess.CompletedProcess[str]:
+    """Run code in a fresh interpreter, in cwd, whose environment holds no Django variables but these."""
     clean = {
         name: value
         for name, value in os.environ.items()
@@ -41,7 +45,7 @@ def run_python(code: str, **environment: str) -> subprocess.CompletedProcess[str
     }
     return subprocess.run(
         [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
+        cwd=cwd,
         env={**clean, **environment},
         capture_output=True,
         text=True,
@@ -83,6 +87,57 @@ def test_pytest_defaults_to_the_test_settings_without_forcing_them() -> None:
 
     assert pytest_options["ini_options"]["DJANGO_SETTINGS_MODULE"] == "config.settings.test"
     assert "--ds" not in pytest_options["ini_options"]["addopts"]
+
+
+def run_beside_dotenv(
+    project: Path, dotenv: str, code: str, **environment: str
+) -> subprocess.CompletedProcess[str]:
+    """Run code in a copy of config/ whose project directory holds this .env instead of the real one."""
+    shutil.copytree(
+        settings.BASE_DIR / "config", project / "config", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    (project / ".env").write_text(dotenv)
+    return run_python(code, cwd=project, **environment)
+
+
+def test_the_local_settings_build_every_value_from_dotenv(tmp_path: Path) -> None:
+    database = tmp_path / "from-dotenv.sqlite3"
+    result = run_beside_dotenv(
+        tmp_path,
+        f"DJANGO_SECRET_KEY=key-from-dotenv\nDATABASE_URL=sqlite:///{database}\n",
+        "from config.settings import local; print(local.SECRET_KEY, local.DATABASES['default']['NAME'])",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["key-from-dotenv", str(database)]
+
+
+def test_the_real_environment_wins_over_dotenv(tmp_path: Path) -> None:
+    database = tmp_path / "from-environment.sqlite3"
+    result = run_beside_dotenv(
+        tmp_path,
+        "DJANGO_SECRET_KEY=key-from-dotenv\nDATABASE_URL=sqlite:///from-dotenv.sqlite3\n",
+        "from config.settings import local; print(local.DATABASES['default']['NAME'])",
+        DATABASE_URL=f"sqlite:///{database}",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(database)
+
+
+@pytest.mark.parametrize(
+    ("module", "reads_dotenv"), [("local", True), ("test", False), ("production", False)]
+)
+def test_only_the_local_settings_read_dotenv(tmp_path: Path, module: str, reads_dotenv: bool) -> None:
+    result = run_beside_dotenv(
+        tmp_path,
+        "SET_BY_DOTENV=yes\n",
+        f"import os, config.settings.{module}; print(os.environ.get('SET_BY_DOTENV', 'no'))",
+        **production_environment(),
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ("yes" if reads_dotenv else "no")
 
 
 def production_environment(**overrides: str) -> dict[str, str]:

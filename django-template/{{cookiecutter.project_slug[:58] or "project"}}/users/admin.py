@@ -1,57 +1,13 @@
-{% if cookiecutter.username_type == "email" -%}
-"""The user model in the admin, keyed by email address instead of username."""
+"""The user model in the admin."""
 
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-
-from .models import User
-
-
-class UserCreationForm(AdminUserCreationForm):
-    class Meta:
-        model = User
-        fields = ("email",)
-
-
-class UserEditForm(UserChangeForm[User]):
-    class Meta:
-        model = User
-        fields = "__all__"
-
-
-@admin.register(User)
-class UserAdmin(BaseUserAdmin[User]):
-    add_form = UserCreationForm
-    form = UserEditForm
-    ordering = ("email",)
-    list_display = ("email", "first_name", "last_name", "is_staff")
-    search_fields = ("email", "first_name", "last_name")
-    fieldsets = (
-        (None, {"fields": ("email", "password")}),
-        ("Personal info", {"fields": ("first_name", "last_name")}),
-        (
-            "Permissions",
-            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
-        ),
-        ("Important dates", {"fields": ("last_login", "date_joined")}),
-    )
-    add_fieldsets = (
-        (
-            None,
-            {
-                "classes": ("wide",),
-                "fields": ("email", "usable_password", "password1", "password2"),
-            },
-        ),
-    )
-{% else -%}
-"""The user model in the admin, with Django's own user admin."""
-
-from django.contrib import admin
+{%- if cookiecutter.username_type == "username" %}
 from django.contrib.auth.admin import UserAdmin
+{%- endif %}
 
+{% if cookiecutter.username_type == "email" -%}
+from .email_admin import UserAdmin
+{% endif -%}
 from .models import User
 
 admin.site.register(User, UserAdmin)
-{% endif -%}

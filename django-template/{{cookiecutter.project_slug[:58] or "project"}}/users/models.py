@@ -1,9 +1,9 @@
 """The site's own user model, in place from the first migration so it can grow fields later."""
+{%- if cookiecutter.username_type == "email" %}
 
-{% if cookiecutter.username_type == "email" -%}
 from typing import ClassVar
+{%- endif %}
 
-{% endif -%}
 from django.contrib.auth.models import AbstractUser
 {%- if cookiecutter.username_type == "email" %}
 from django.db import models
@@ -13,9 +13,10 @@ from .managers import UserManager
 
 
 class User(AbstractUser):
-    """A person who can sign in{% if cookiecutter.username_type == "email" %} with their email address{% endif %}."""
+    """A person who can sign in; str(user) is the name they sign in with."""
     {%- if cookiecutter.username_type == "email" %}
 
+    # Users sign in with their email address: there is no username.
     username = None  # type: ignore[assignment]
     email = models.EmailField("email address", unique=True)
 
@@ -25,6 +26,3 @@ class User(AbstractUser):
 
     objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
     {%- endif %}
-
-    def __str__(self) -> str:
-        return self.{{ cookiecutter.username_type }}

@@ -1,7 +1,9 @@
 """Settings every environment shares.
 
 local.py (a developer's machine), test.py (the test run) and production.py
-(a server) start from these and change only what differs.
+(a server) start from these and change only what differs. Values come from the
+environment: the real one, and on a developer's machine also .env, which local.py
+loads before it imports this module.
 """
 
 from pathlib import Path

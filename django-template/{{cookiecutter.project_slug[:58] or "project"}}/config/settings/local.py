@@ -1,19 +1,18 @@
 """Settings for a developer's machine: debugging on, values from the git-ignored .env."""
 
-from .base import *
+from pathlib import Path
 
-# Only this module reads .env: servers get the real environment, tests need none.
-env.read_env(BASE_DIR / ".env")
+import environ
+
+# Only this module reads .env: servers get the real environment, tests need none. It is read
+# before base.py builds the shared settings, so every variable base.py reads can be set there;
+# a variable already set in the real environment wins over .env.
+environ.Env.read_env(Path(__file__).resolve().parent.parent.parent / ".env")
+
+from .base import *  # noqa: E402
 
 DEBUG = True
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
-
-# Read again now that .env is loaded: it may name another database{% if cookiecutter.use_celery %} or Redis{% endif %}.
-DATABASES = {"default": env.db("DATABASE_URL", default=DEFAULT_DATABASE_URL)}
-{%- if cookiecutter.use_celery %}
-REDIS_URL = env("REDIS_URL", default=REDIS_URL)
-CELERY_BROKER_URL = CELERY_RESULT_BACKEND = REDIS_URL
-{%- endif %}
