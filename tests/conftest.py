@@ -2,46 +2,101 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import json
 import os
+import re
 import shutil
 import subprocess
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 import pytest
-from support import POSTGRES_URL, REDIS_URL, isolated_cookiecutter_env, unavailable, with_database
+from support import (
+    POSTGRES_URL,
+    REDIS_URL,
+    RenderedProject,
+    isolated_cookiecutter_env,
+    unavailable,
+    with_database,
+)
 from variants import Variant, template_dir
 
 pytest_plugins = ["booting"]
 
 
-@dataclass(frozen=True)
-class RenderedProject:
-    path: Path
-    context: dict
+def shared_render_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every process of this run sees: under xdist, the parent of each worker's basetemp."""
+    basetemp = tmp_path_factory.getbasetemp()
+    run_folder = basetemp.parent if os.environ.get("PYTEST_XDIST_WORKER") else basetemp
+    folder = run_folder / "rendered"
+    folder.mkdir(exist_ok=True)
+    return folder
 
-    def __truediv__(self, other: str) -> Path:
-        return self.path / other
+
+def cache_key(variant: Variant) -> str:
+    """A folder name for the variant: its id made safe, and a hash of what it is rendered with."""
+    answers = json.dumps([variant.template, variant.extra_context], sort_keys=True)
+    digest = hashlib.sha256(answers.encode()).hexdigest()[:12]
+    return f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', variant.id)[:100]}-{digest}"
+
+
+@contextmanager
+def locked(lock_file: Path) -> Iterator[None]:
+    with lock_file.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")
-def render(cookies_session) -> Callable[[Variant], RenderedProject]:
-    """Render a variant once per session and hand back its folder and its answers."""
-    rendered: dict[Variant, RenderedProject] = {}
+def render(cookies_session, tmp_path_factory) -> Callable[[Variant], RenderedProject]:
+    """Render a variant once per run, shared by every xdist worker; hand back its folder and answers.
+
+    The first worker to ask renders into a folder of the run under a lock; the
+    others wait for it and read the same folder. Treat it as read-only: a test
+    that changes a project copies it first.
+    """
+    cache_folder = shared_render_folder(tmp_path_factory)
+    seen: dict[Variant, RenderedProject] = {}
 
     def _render(variant: Variant) -> RenderedProject:
-        if variant not in rendered:
-            result = cookies_session.bake(
-                extra_context=variant.extra_context, template=str(template_dir(variant.template))
-            )
-            assert result.exit_code == 0, f"{variant.id} failed to render: {result.exception!r}"
-            rendered[variant] = RenderedProject(Path(result.project_path), result.context)
-        return rendered[variant]
+        if variant in seen:
+            return seen[variant]
+        key = cache_key(variant)
+        entry, context_file = cache_folder / key, cache_folder / key / "context.json"
+        with locked(cache_folder / f"{key}.lock"):
+            if not context_file.exists():
+                shutil.rmtree(entry, ignore_errors=True)  # what a failed attempt left
+                result = cookies_session.bake(
+                    extra_context=variant.extra_context, template=str(template_dir(variant.template))
+                )
+                assert result.exit_code == 0, f"{variant.id} failed to render: {result.exception!r}"
+                entry.mkdir()
+                shutil.move(result.project_path, entry / result.project_path.name)
+                written = entry / "context.json.partial"
+                written.write_text(json.dumps(result.context))
+                written.replace(context_file)  # last: its presence says the entry is complete
+        (path,) = (child for child in entry.iterdir() if child.is_dir())
+        seen[variant] = RenderedProject(path, json.loads(context_file.read_text()))
+        return seen[variant]
 
     return _render
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Drop the shared renders when the run ends: under xdist, in the controller, after every worker."""
+    config = session.config
+    factory = getattr(config, "_tmp_path_factory", None)
+    if hasattr(config, "workerinput") or config.option.keep_baked_projects or factory is None:
+        return
+    shutil.rmtree(factory.getbasetemp() / "rendered", ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -1,4 +1,8 @@
-"""Every combination of structural options renders into a clean project."""
+"""Every combination of structural options renders into a clean project.
+
+Each license and Python version is dealt over those combinations (see
+``every_combination``), so every answer of every question is rendered too.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,16 @@ import re
 import subprocess
 import sys
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
+from support import RenderedProject
 from variants import Variant, available_templates, every_combination
 
 COMBINATIONS = [
-    # Each variant's tests run on one xdist worker, so it is rendered once.
-    pytest.param(variant, id=variant.id, marks=pytest.mark.xdist_group(f"render-{variant.id}"))
+    pytest.param(variant, id=variant.id)
     for name in available_templates()
     for variant in every_combination(name)
 ]
@@ -34,8 +39,13 @@ def relative(path: Path, project: Path) -> str:
 
 
 @pytest.fixture(params=COMBINATIONS)
-def project(request, render) -> Path:
-    return render(request.param).path
+def rendered(request, render) -> RenderedProject:
+    return render(request.param)
+
+
+@pytest.fixture
+def project(rendered: RenderedProject) -> Path:
+    return rendered.path
 
 
 def test_no_template_syntax_is_left_behind(project: Path) -> None:
@@ -116,29 +126,141 @@ def test_text_files_end_cleanly(project: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
-def answer_key(value: object) -> str:
-    return json.dumps(value) if isinstance(value, bool) else str(value)
+# --- The license -------------------------------------------------------------------------------
+
+# What pyproject.toml's `license` says for each answer, and a line only that license's text has.
+LICENSES = {
+    "MIT": ("MIT", r"\AMIT License$"),
+    "BSD-3-Clause": ("BSD-3-Clause", r"\ABSD 3-Clause License$"),
+    "Apache-2.0": ("Apache-2.0", r"^\s*Apache License\s+Version 2\.0, January 2004$"),
+    "Proprietary": ("LicenseRef-Proprietary", r"\. All rights reserved\.$"),
+}
 
 
-def removal_table(answers: dict) -> list[tuple[str, str, str]]:
-    """(option, answer, path) for every path the post-generation hook may remove."""
-    return [
-        (option, answer, path.format_map(answers))
-        for option, paths_by_answer in answers["_remove_paths"].items()
-        for answer, paths in paths_by_answer.items()
-        for path in paths
-    ]
+def test_pyproject_names_the_chosen_license(rendered: RenderedProject) -> None:
+    chosen = rendered.context["license"]
+    declared = tomllib.loads((rendered / "pyproject.toml").read_text())["project"].get("license")
+    assert declared == LICENSES[chosen][0], f"license {chosen!r} chosen, pyproject.toml says {declared!r}"
+
+
+def test_license_file_holds_the_chosen_license_and_no_other(rendered: RenderedProject) -> None:
+    chosen = rendered.context["license"]
+    text = (rendered / "LICENSE").read_text()
+    found = [name for name, (_, marker) in LICENSES.items() if re.search(marker, text, re.MULTILINE)]
+    assert found == [chosen], f"license {chosen!r} chosen, LICENSE holds the text of {found or 'none'}"
+
+
+# --- Files of options left out ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Feature:
+    """What an answer brings into a project, written from what the answer means.
+
+    ``names`` are patterns of project-relative paths, ``texts`` patterns of file
+    contents. A project with the answer has a match for each; a project without
+    it has a match for none. Written here rather than read from the template's
+    removal table, so that a path the table forgets is found left behind.
+    """
+
+    option: str
+    answer: object
+    names: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+
+
+IMPORTS_CELERY = r"^\s*(from|import) celery\b"
+COMMON_FEATURES = [
+    Feature("use_docker", True, names=(r"(^|/)Dockerfile$", r"(^|/)compose\.ya?ml$", r"(^|/)\.dockerignore$"),
+            texts=(r"(?i)\bdocker\b",)),
+    Feature("ci", "github", names=(r"^\.github/workflows/",), texts=(r"GitHub Actions",)),
+    Feature("ci", "gitlab", names=(r"^\.gitlab-ci\.yml$",), texts=(r"GitLab CI",)),
+    Feature("database", "postgresql", texts=(r'^\s*"psycopg\b',)),
+]  # fmt: skip
+FEATURES = {
+    "flask": [
+        *COMMON_FEATURES,
+        Feature("use_auth", True, names=(r"(^|/)auth/", r"(^|/)test_auth\.py$", r"users\.py$"),
+                texts=(r"\bflask_login\b", r"\blogin_user\b")),
+        Feature("use_api", True, names=(r"(^|/)api/", r"(^|/)test_api\.py$", r"items\.py$"),
+                texts=(r"\bflask_smorest\b", r"/api\b")),
+        Feature("use_celery", True, names=(r"celery", r"(^|/)tasks\.py$", r"(^|/)(test_)?jobs\.py$"),
+                texts=(IMPORTS_CELERY, r"(?i)\bredis\b")),
+    ],
+    "django": [
+        *COMMON_FEATURES,
+        Feature("use_api", True, names=(r"(^|/)api/", r"(^|/)test_api\.py$"),
+                texts=(r"\brest_framework\b", r"\bdrf_spectacular\b", r"/api\b")),
+        Feature("use_celery", True, names=(r"celery", r"(^|/)tasks\.py$", r"worker"),
+                texts=(IMPORTS_CELERY, r"(?i)\bredis\b")),
+        Feature("username_type", "email", names=(r"(^|/)managers\.py$", r"users_by_email"),
+                texts=(r"USERNAME_FIELD = \"email\"",)),
+        Feature("username_type", "username", names=(r"users_by_username",)),
+    ],
+}  # fmt: skip
+
+
+def project_texts(project: Path) -> dict[str, str]:
+    """Every file of the project by its relative path, with its text."""
+    return {relative(path, project): path.read_text() for path in project_files(project)}
+
+
+def matches(feature: Feature, texts: dict[str, str]) -> dict[str, list[str]]:
+    """Each pattern of the feature, with the files that match it."""
+    found = {pattern: [name for name in texts if re.search(pattern, name)] for pattern in feature.names}
+    for pattern in feature.texts:
+        found[pattern] = [name for name, text in texts.items() if re.search(pattern, text, re.MULTILINE)]
+    return found
+
+
+def chosen(feature: Feature, context: dict) -> bool:
+    return context[feature.option] == feature.answer
 
 
 @pytest.mark.parametrize("variant", COMBINATIONS)
-def test_files_of_unchosen_options_are_gone(variant: Variant, render) -> None:
+def test_no_file_is_about_an_answer_not_chosen(variant: Variant, render) -> None:
     project = render(variant)
+    texts = project_texts(project.path)
     left = [
-        f"{path} (kept although {option} is {answer})"
-        for option, answer, path in removal_table(project.context)
-        if answer_key(project.context[option]) == answer and (project / path).exists()
+        f"{feature.option}={feature.answer!r} not chosen, yet {pattern!r} matches {names}"
+        for feature in FEATURES[variant.template]
+        if not chosen(feature, project.context)
+        for pattern, names in matches(feature, texts).items()
+        if names
     ]
     assert not left, "\n".join(left)
+
+
+@pytest.mark.parametrize("variant", COMBINATIONS)
+def test_every_chosen_answer_brings_its_files(variant: Variant, render) -> None:
+    project = render(variant)
+    texts = project_texts(project.path)
+    missing = [
+        f"{feature.option}={feature.answer!r} chosen, yet nothing matches {pattern!r}"
+        for feature in FEATURES[variant.template]
+        if chosen(feature, project.context)
+        for pattern, names in matches(feature, texts).items()
+        if not names
+    ]
+    assert not missing, "\n".join(missing)
+
+
+def removal_table(context: dict) -> list[tuple[str, str, str]]:
+    """(option, answer, path) for every path the post-generation hook may remove.
+
+    ``__remove_paths`` comes rendered with the answers; the older ``_remove_paths``
+    names the package ``{project_slug}``.
+    """
+    if "__remove_paths" in context:
+        table, fill = context["__remove_paths"], str
+    else:
+        table, fill = context["_remove_paths"], lambda path: path.format_map(context)
+    return [
+        (option, answer, fill(path))
+        for option, paths_by_answer in table.items()
+        for answer, paths in paths_by_answer.items()
+        for path in paths
+    ]
 
 
 @pytest.mark.parametrize("template", available_templates())
@@ -149,4 +271,4 @@ def test_every_path_in_the_removal_table_exists_in_some_variant(template: str, r
         for _option, _answer, path in removal_table(projects[0].context)
         if not any((project / path).exists() for project in projects)
     ]
-    assert not missing, f"_remove_paths names paths no variant has (typos?): {missing}"
+    assert not missing, f"the removal table names paths no variant has (typos?): {missing}"

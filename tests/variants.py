@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -42,7 +43,7 @@ def context(name: str) -> dict:
 @cache
 def identity_keys() -> tuple[str, ...]:
     """The questions every template asks about the project itself (name, author, Python, license)."""
-    return tuple(json.loads((ROOT / "options" / "common.json").read_text())["leading"])
+    return tuple(json.loads((ROOT / "options" / "common.json").read_text())["project"])
 
 
 def questions(name: str) -> dict:
@@ -97,12 +98,56 @@ class Variant:
         return "-".join(parts)
 
 
+def spread_options(name: str) -> dict[str, list]:
+    """Questions with a choice that change what files say, not which files there are (license, Python)."""
+    return {
+        key: choices(value)
+        for key, value in questions(name).items()
+        if key in identity_keys() and isinstance(value, list)
+    }
+
+
+Pair = tuple[tuple[str, object], tuple[str, object]]
+
+
+def answer_pairs(answers: dict) -> set[Pair]:
+    return set(itertools.combinations(answers.items(), 2))
+
+
 def every_combination(name: str) -> list[Variant]:
-    options = structural_options(name)
-    return [
-        Variant(name, tuple(zip(options, values, strict=True)))
-        for values in itertools.product(*options.values())
-    ]
+    """Every combination of the structural answers, with the spread questions' answers dealt over them.
+
+    Each spread answer goes where it meets answers it has not met yet, else where
+    it meets them least often, so every spread answer meets every other answer,
+    about equally often, without multiplying the number of variants.
+    """
+    structural, spread = structural_options(name), spread_options(name)
+    everything = {**structural, **spread}
+    unmet = {
+        pair
+        for first, second in itertools.combinations(everything, 2)
+        if second in spread
+        for pair in itertools.product(
+            [(first, answer) for answer in everything[first]],
+            [(second, answer) for answer in everything[second]],
+        )
+    }
+    met: Counter[Pair] = Counter()
+    variants = []
+    for values in itertools.product(*structural.values()):
+        answers = dict(zip(structural, values, strict=True))
+        for key, allowed in spread.items():
+            pairs = {answer: answer_pairs({**answers, key: answer}) for answer in allowed}
+            # Pairs not met yet first; then pairs met the fewest times, to spread the answers evenly.
+            worth = {
+                answer: (len(pairs[answer] & unmet), -sum(met[pair] for pair in pairs[answer]))
+                for answer in allowed
+            }
+            answers[key] = max(allowed, key=worth.__getitem__)
+        unmet -= answer_pairs(answers)
+        met.update(answer_pairs(answers))
+        variants.append(Variant(name, tuple(answers.items())))
+    return variants
 
 
 def pairwise(name: str) -> list[Variant]:
