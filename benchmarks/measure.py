@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
-import shlex
 import signal
 import socket
 import statistics
@@ -132,18 +131,18 @@ def main() -> None:
         generate_context(context_file=str(template / "cookiecutter.json"), extra_context=extra_context),
         no_input=True,
     )
-    env.update({name.format_map(answers): value for name, value in answers["_build_env"].items()})
-    env.update({name.format_map(answers): value for name, value in answers["_production_env"].items()})
-    env[answers["_secret_key_env"].format_map(answers)] = secrets.token_urlsafe(50)
+    env.update(answers["_build_env"])
+    env.update(answers["__production_env"])
+    env[answers["__secret_key_env"]] = secrets.token_urlsafe(50)
     env["DATABASE_URL"] = f"sqlite:///{workdir / 'measure.sqlite3'}"
-    for command in answers["_commands"]["build"] + answers["_commands"]["migrate"]:
-        subprocess.run(shlex.split(command.format_map(answers)), cwd=project, env=env, check=True,
-                       stdout=subprocess.DEVNULL)  # fmt: skip
+    commands = answers["__commands"]
+    for command in [*commands["build"], commands["migrate"]]:
+        subprocess.run(["uv", "run", *command], cwd=project, env=env, check=True, stdout=subprocess.DEVNULL)
     bare_file, bare_source, bare_target = BARE_APPS[args.template]
     (project / bare_file).write_text(bare_source)
     gunicorn = str(project / ".venv" / "bin" / "gunicorn")
-    serve = shlex.split(answers["_commands"]["serve"].format_map(answers))
-    generated_argv = [gunicorn, *serve[serve.index("gunicorn") + 1 :]]
+    # The serve command starts gunicorn: the same arguments, given to the environment's gunicorn.
+    generated_argv = [gunicorn, *commands["serve"][1:]]
     for label, argv in (("bare app", [gunicorn, bare_target]), ("generated project", generated_argv)):
         boots, latencies = zip(
             *(boot_and_load(argv, project, env, args.requests) for _ in range(args.runs)), strict=True

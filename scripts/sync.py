@@ -1,19 +1,25 @@
 """Write each template's shared parts from their one source.
 
+- ``<template>/cookiecutter.json`` is composed from ``options/common.json``
+  (the ``project`` questions asked first, the ``infrastructure`` questions
+  asked last, and the tables every template shares) and ``options/<name>.json``
+  (the template's own questions and tables). Tables whose names start with
+  ``__`` hold Jinja that cookiecutter renders with the answers, so hooks and
+  templates read finished values.
 - ``hooks/*.py`` is copied into ``<template>/hooks/``: cookiecutter runs a hook
   from a temporary file, so a hook cannot import a sibling module.
-- ``<template>/cookiecutter.json`` is composed from ``options/common.json``
-  (the questions every template asks) and ``options/<name>.json`` (the
-  template's own questions, its defaults and its private tables).
 - ``project-common/`` holds the files every generated project gets alike
-  (container files, CI pipelines, pre-commit); each is copied into
-  ``<template>/<project folder>/`` and rendered there.
+  (container files, CI pipelines, pre-commit, license, gunicorn settings); each
+  is copied into ``<template>/<project folder>/`` and rendered there.
 - ``partials/`` holds text both projects' files include (``{% include %}``);
   it is copied into ``<template>/templates/``, where cookiecutter looks for it.
-- The options table of README.md is written from those composed files.
+- The options table of README.md is written from the composed files.
 
-Run ``python scripts/sync.py`` after editing either; ``--check`` only reports
-what is out of date and exits 1 if anything is.
+Every copy says where it comes from: a first-line Jinja comment, which
+rendering drops, or ``_generated_from`` in cookiecutter.json.
+
+Run ``python scripts/sync.py`` after editing a source; ``--check`` only reports
+what is out of date, names the source to edit, and exits 1 if anything is.
 """
 
 from __future__ import annotations
@@ -49,22 +55,25 @@ def merge_private(common: object, own: object) -> object:
     return own
 
 
-def compose_context(common: dict, own: dict) -> dict:
-    """The template's cookiecutter.json: shared questions first, then its own, then shared extras."""
+def compose_context(common: dict, own: dict, sources: str) -> dict:
+    """The template's cookiecutter.json: project questions, its own, infrastructure questions, then tables.
+
+    The tables keep the template's order, then the shared ones: cookiecutter renders ``__`` tables in
+    that order, so a table may use a name defined above it (``__env_prefix`` before ``__dotenv``).
+    """
     questions = {key: value for key, value in own.items() if not key.startswith("_")}
-    context = {key: questions.pop(key, value) for key, value in common["leading"].items()}
-    trailing = {key: questions.pop(key, value) for key, value in common["trailing"].items()}
+    context = {"_generated_from": f"{sources} by scripts/sync.py: edit those, then run it"}
+    context.update({key: questions.pop(key, value) for key, value in common["project"].items()})
+    infrastructure = {key: questions.pop(key, value) for key, value in common["infrastructure"].items()}
     context.update(questions)
-    context.update(trailing)
-    computed = {key: value for key, value in own.items() if key.startswith("__") and key != "__prompts__"}
-    context.update(computed)
+    context.update(infrastructure)
     context["__prompts__"] = {**common["__prompts__"], **own.get("__prompts__", {})}
-    private_keys = [key for key in [*common, *own] if key.startswith("_") and not key.startswith("__")]
-    for key in dict.fromkeys(private_keys):
+    tables = [key for key in [*own, *common] if key.startswith("_") and key != "__prompts__"]
+    for key in dict.fromkeys(tables):
         if key in common and key in own:
             context[key] = merge_private(common[key], own[key])
         else:
-            context[key] = common.get(key, own.get(key))
+            context[key] = own.get(key, common.get(key))
     return context
 
 
@@ -100,31 +109,44 @@ def options_table(contexts: dict[str, dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def expected_files() -> dict[Path, str]:
-    """Every generated file and the text it must hold."""
-    common = json.loads((OPTIONS / "common.json").read_text())
-    files: dict[Path, str] = {}
+def copy_of(source: Path) -> str:
+    """A source file's text, headed by a Jinja comment (gone once rendered) that names it."""
+    mark = f"{{# Copied from {source.relative_to(ROOT)} by scripts/sync.py: edit that file, then run it. -#}}"
+    return f"{mark}\n{source.read_text()}"
+
+
+def expected_files() -> dict[Path, tuple[str, str]]:
+    """Every written file, the text it must hold, and the source to edit instead."""
+    common_source = OPTIONS / "common.json"
+    common = json.loads(common_source.read_text())
+    files: dict[Path, tuple[str, str]] = {}
     contexts: dict[str, dict] = {}
     for name, template in TEMPLATES.items():
         own_source = OPTIONS / f"{name}.json"
-        if not own_source.exists():
-            continue
-        context = contexts[name] = compose_context(common, json.loads(own_source.read_text()))
-        files[template / "cookiecutter.json"] = json.dumps(context, indent=2, ensure_ascii=False) + "\n"
-        for hook in sorted(HOOKS.glob("*.py")):
-            files[template / "hooks" / hook.name] = hook.read_text()
+        sources = f"{common_source.relative_to(ROOT)} and {own_source.relative_to(ROOT)}"
+        context = contexts[name] = compose_context(common, json.loads(own_source.read_text()), sources)
+        text = json.dumps(context, indent=2, ensure_ascii=False) + "\n"
+        files[template / "cookiecutter.json"] = (text, sources)
+        copies = {template / "hooks" / hook.name: hook for hook in sorted(HOOKS.glob("*.py"))}
         for source in sorted(path for path in PROJECT_COMMON.rglob("*") if path.is_file()):
-            files[template / PROJECT_FOLDER / source.relative_to(PROJECT_COMMON)] = source.read_text()
+            copies[template / PROJECT_FOLDER / source.relative_to(PROJECT_COMMON)] = source
         for partial in sorted(PARTIALS.glob("*")):
-            files[template / "templates" / partial.name] = partial.read_text()
+            copies[template / "templates" / partial.name] = partial
+        for path, source in copies.items():
+            files[path] = (copy_of(source), str(source.relative_to(ROOT)))
     readme = README.read_text()
-    files[README] = OPTIONS_TABLE.sub(lambda match: match[1] + options_table(contexts) + match[2], readme)
+    table = OPTIONS_TABLE.sub(lambda match: match[1] + options_table(contexts) + match[2], readme)
+    files[README] = (table, "the options/ files (the options table)")
     return files
 
 
-def stale_files() -> list[Path]:
-    """Generated files whose text differs from what their source gives."""
-    return [path for path, text in expected_files().items() if not path.exists() or path.read_text() != text]
+def stale_files() -> dict[Path, str]:
+    """Written files whose text differs from what their source gives, and the source of each."""
+    return {
+        path: source
+        for path, (text, source) in expected_files().items()
+        if not path.exists() or path.read_text() != text
+    }
 
 
 def main() -> int:
@@ -133,10 +155,10 @@ def main() -> int:
     args = parser.parse_args()
     if args.check:
         stale = stale_files()
-        for path in stale:
-            print(f"out of date: {path.relative_to(ROOT)} (run python scripts/sync.py)")
+        for path, source in stale.items():
+            print(f"out of date: {path.relative_to(ROOT)}: edit {source}, then run python scripts/sync.py")
         return 1 if stale else 0
-    for path, text in expected_files().items():
+    for path, (text, _source) in expected_files().items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
     return 0

@@ -4,7 +4,7 @@ A pytest plugin (``pytest_plugins`` in conftest.py): its fixtures serve every te
 module marked ``boot``, and its hook parametrizes those modules' ``variant``
 argument with the boot set, or with the answers files given by ``--answers``.
 
-The commands come from the template's ``_commands`` table, the ones the generated
+The commands come from the template's ``__commands`` table, the ones the generated
 project's CI pipeline runs. Project commands run with this repository's uv first on
 PATH: the machine running the tests need not have one of its own.
 """
@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 import redis
 import yaml
-from support import read_dotenv, with_database
+from support import INSTALL, read_dotenv, typed, with_database
 from variants import Variant, available_templates, pairwise, questions, structural_options, template_dir
 
 # The uv this repository's environment installed: the one tool of the project commands
@@ -159,9 +159,8 @@ def tools_folder(folder: Path, python: Path) -> Path:
 
 
 def production_selection(context: dict) -> dict[str, str]:
-    """The variables that select a project's production settings (its ``_production_env``)."""
-    selection = context["_production_env"]
-    return {name.format_map(context): value.format_map(context) for name, value in selection.items()}
+    """The variables that select a project's production settings (its ``__production_env``)."""
+    return dict(context["__production_env"])
 
 
 @dataclass
@@ -175,22 +174,27 @@ class Project:
     production_env: dict[str, str]
     services: dict[str, str]
 
-    def argv(self, command: str) -> list[str]:
-        return shlex.split(command.format_map(self.context))
+    def argv(self, command: list[str]) -> list[str]:
+        """A command of ``__commands`` as the project runs it: with uv, in its own environment."""
+        return shlex.split(typed(command))
 
-    def run(self, command: str, env: dict[str, str], timeout: int = 600) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            self.argv(command), cwd=self.path, env=env, capture_output=True, text=True, timeout=timeout
-        )
+    def run(self, argv: list[str], env: dict[str, str], timeout: int = 600) -> subprocess.CompletedProcess:
+        return subprocess.run(argv, cwd=self.path, env=env, capture_output=True, text=True, timeout=timeout)
 
-    def run_all(self, step: str, env: dict[str, str]) -> list[str]:
-        """Run a step's commands in order; return a report of each failure."""
+    def run_all(self, commands: list[list[str]], env: dict[str, str]) -> list[str]:
+        """Run commands in order; return a report of each failure."""
         failures = []
-        for command in self.context["_commands"][step]:
-            result = self.run(command, env)
+        for argv in commands:
+            result = self.run(argv, env)
             if result.returncode != 0:
-                failures.append(f"$ {command}\n(exit {result.returncode})\n{result.stdout}\n{result.stderr}")
+                output = f"{result.stdout}\n{result.stderr}"
+                failures.append(f"$ {shlex.join(argv)}\n(exit {result.returncode})\n{output}")
         return failures
+
+    def run_steps(self, *steps: str, env: dict[str, str]) -> list[str]:
+        """Run the commands of the named ``__commands`` steps in order; return a report of each failure."""
+        commands = self.context["__commands"]
+        return self.run_all([self.argv(command) for step in steps for command in commands[step]], env)
 
 
 @pytest.fixture(scope="module")
@@ -227,10 +231,10 @@ def project(variant: Variant, render, python_for, request, tmp_path_factory) -> 
         **production_selection(rendered.context),
         **services,
         # A tracked file never holds a real secret: the deployment makes its own.
-        rendered.context["_secret_key_env"].format_map(rendered.context): secrets.token_urlsafe(48),
+        rendered.context["__secret_key_env"]: secrets.token_urlsafe(48),
     }
     project = Project(variant, rendered.path, rendered.context, base_env, production_env, services)
-    failures = project.run_all("install", base_env)
+    failures = project.run_all([shlex.split(INSTALL)], base_env)
     assert not failures, "installing failed:\n" + "\n".join(failures)
     yield project
     if "REDIS_URL" in services:
@@ -294,7 +298,7 @@ def public_host(env: dict[str, str]) -> str:
 def start_server(project: Project, log: Path, **overrides: str) -> Server:
     port = free_port()
     env = {**project.production_env, **overrides, "HOST": "127.0.0.1", "PORT": str(port)}
-    argv = [*project.argv(project.context["_commands"]["serve"]), "--no-control-socket"]
+    argv = [*project.argv(project.context["__commands"]["serve"]), "--no-control-socket"]
     with log.open("w") as output:
         process = subprocess.Popen(argv, cwd=project.path, env=env, stdout=output, stderr=subprocess.STDOUT)
     server = Server(process, f"http://127.0.0.1:{port}", public_host(env), log)

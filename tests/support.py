@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -54,3 +55,28 @@ def readme_test_command() -> str:
 def with_database(url: str, name: str) -> str:
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+# How every generated project installs itself; its README, CI pipeline and the boot tests agree.
+INSTALL = "uv sync"
+
+
+def typed(command: list[str]) -> str:
+    """A command of a template's ``__commands`` table as a developer types it: run by uv in the project."""
+    return " ".join(["uv", "run", *command])
+
+
+def typed_steps(context: dict, *steps: str) -> list[str]:
+    """The commands of the named steps (lists of commands in ``__commands``), as typed."""
+    return [typed(command) for step in steps for command in context["__commands"][step]]
+
+
+@dataclass(frozen=True)
+class RenderedProject:
+    """A rendered variant: its folder and the answers cookiecutter rendered it with (``result.context``)."""
+
+    path: Path
+    context: dict
+
+    def __truediv__(self, other: str) -> Path:
+        return self.path / other

@@ -1,6 +1,6 @@
 """Every pair of answers is installed, migrated, checked, and served under gunicorn over real HTTP.
 
-The commands come from the template's ``_commands`` table: the same ones the generated
+The commands come from the template's ``__commands`` table: the same ones the generated
 project's CI pipeline and container files run. The project's own tests, lint and type
 checks run as its README shows them, in test_readme_commands.py.
 """
@@ -30,7 +30,7 @@ SERVED_PATHS = {
 
 
 def has_deploy_checks(variant: Variant, config: pytest.Config) -> bool:
-    return bool(context(variant.template)["_commands"]["deploy_checks"])
+    return bool(context(variant.template)["__commands"]["deploy_checks"])
 
 
 def has_compose(variant: Variant, config: pytest.Config) -> bool:
@@ -47,26 +47,36 @@ ONLY_FOR = {
 
 
 @pytest.fixture(scope="module")
-def migrations(project: Project) -> list[str]:
-    """Build what the release needs (static files) and apply the migrations, as a deployment would."""
-    env = project.production_env
-    return project.run_all("build", env) + project.run_all("migrate", env)
+def release_failures(project: Project) -> list[str]:
+    """Build what the release needs (static files) and apply the migrations, as a deployment would.
+
+    The report of each command that failed: empty when the release is ready to serve.
+    """
+    commands = project.context["__commands"]
+    release = [*commands["build"], commands["migrate"]]
+    return project.run_all([project.argv(command) for command in release], project.production_env)
 
 
 @pytest.fixture(scope="module")
-def server(project: Project, migrations: list[str], tmp_path_factory) -> Iterator[Server]:
-    assert not migrations, "cannot serve: migrations failed"
+def released(release_failures: list[str]) -> None:
+    """The release steps are done: what serves the project needs them."""
+    if release_failures:
+        pytest.fail("the release steps failed (see test_release_steps_build_and_migrate)")
+
+
+@pytest.fixture(scope="module")
+def server(project: Project, released: None, tmp_path_factory) -> Iterator[Server]:
     server = start_server(project, tmp_path_factory.mktemp("gunicorn") / "gunicorn.log")
     yield server
     server.stop()
 
 
-def test_migrations_apply(migrations: list[str]) -> None:
-    assert not migrations, "\n".join(migrations)
+def test_release_steps_build_and_migrate(release_failures: list[str]) -> None:
+    assert not release_failures, "\n".join(release_failures)
 
 
 def test_deploy_checks_pass(project: Project) -> None:
-    failures = project.run_all("deploy_checks", project.production_env)
+    failures = project.run_steps("deploy_checks", env=project.production_env)
     assert not failures, "\n".join(failures)
 
 
@@ -94,8 +104,9 @@ def compose_environment(project: Project) -> dict[str, str]:
     }
 
 
+@pytest.mark.usefixtures("released")
 def test_serves_the_home_page_over_plain_http_with_the_compose_environment(
-    project: Project, migrations: list[str], tmp_path: Path
+    project: Project, tmp_path: Path
 ) -> None:
     # The addresses of compose's own database and Redis containers; this machine's servers stand in.
     environment = {
@@ -109,14 +120,16 @@ def test_serves_the_home_page_over_plain_http_with_the_compose_environment(
     assert status == 200, f"http://localhost:8000/ under compose answered {status}: {body[:300]}"
 
 
-def test_stops_cleanly_on_sigterm(project: Project, migrations: list[str], tmp_path: Path) -> None:
+@pytest.mark.usefixtures("released")
+def test_stops_cleanly_on_sigterm(project: Project, tmp_path: Path) -> None:
     server = start_server(project, tmp_path / "gunicorn.log")
     exit_code = server.stop()
     assert exit_code == 0, f"gunicorn exited with {exit_code} on SIGTERM:\n{server.output()}"
 
 
+@pytest.mark.usefixtures("released")
 def test_readyz_answers_503_naming_the_broker_while_it_is_unreachable(
-    project: Project, migrations: list[str], tmp_path: Path
+    project: Project, tmp_path: Path
 ) -> None:
     server = start_server(project, tmp_path / "gunicorn.log", REDIS_URL=UNREACHABLE_REDIS)
     try:
@@ -141,18 +154,18 @@ def wait_until_ready(worker: subprocess.Popen, log: Path) -> None:
         time.sleep(0.2)
 
 
-def test_worker_round_trips_the_example_task_and_stops_cleanly(
-    project: Project, migrations: list[str], tmp_path: Path
-) -> None:
+@pytest.mark.usefixtures("released")
+def test_worker_round_trips_the_example_task_and_stops_cleanly(project: Project, tmp_path: Path) -> None:
     log = tmp_path / "worker.log"
     with log.open("w") as output:
         worker = subprocess.Popen(
-            project.argv(project.context["_commands"]["worker"]),
+            project.argv(project.context["__commands"]["worker"]),
             cwd=project.path, env=project.production_env, stdout=output, stderr=subprocess.STDOUT,
         )  # fmt: skip
     try:
         wait_until_ready(worker, log)
-        check = project.run(project.context["_commands"]["worker_check"], project.production_env, timeout=120)
+        worker_check = project.argv(project.context["__commands"]["worker_check"])
+        check = project.run(worker_check, project.production_env, timeout=120)
     finally:
         worker.send_signal(signal.SIGTERM)
         try:

@@ -8,14 +8,13 @@ files and pipelines, and pre-commit's own validation.
 from __future__ import annotations
 
 import json
-import shlex
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from support import readme_test_command
+from support import INSTALL, readme_test_command, typed_steps
 from variants import ROOT, Variant, available_templates, every_combination
 
 BIN = Path(sys.executable).parent
@@ -39,15 +38,6 @@ def rendered_files(render, variants: list[Variant], relative_path: str) -> list[
 
 def lint(argv: list[str], files: list[Path]) -> subprocess.CompletedProcess:
     return subprocess.run([*argv, *map(str, files)], capture_output=True, text=True)
-
-
-def commands(context: dict, *steps: str) -> list[str]:
-    return [command.format_map(context) for step in steps for command in context["_commands"][step]]
-
-
-def without_uv_run(command: str) -> list[str]:
-    """How a command reads inside the image, whose PATH starts with the project's environment."""
-    return shlex.split(command.removeprefix("uv run "))
 
 
 @pytest.mark.parametrize("template", available_templates())
@@ -120,7 +110,7 @@ def test_github_workflow_runs_the_commands_the_boot_tests_run(template, render) 
         workflow = yaml.safe_load((project / ".github/workflows/ci.yml").read_text())
         steps = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
         ran = [line for step in steps for line in run_lines(step)]
-        expected = commands(project.context, "install", "lint", "test", "deploy_checks")
+        expected = [INSTALL, *typed_steps(project.context, "lint", "test", "deploy_checks")]
         assert ran == expected, f"{variant.id}: the workflow runs {ran}, the boot tests run {expected}"
 
 
@@ -130,7 +120,7 @@ def test_gitlab_pipeline_runs_the_commands_the_boot_tests_run(template, render) 
         project = render(variant)
         pipeline = yaml.safe_load((project / ".gitlab-ci.yml").read_text())
         ran = run_lines(pipeline["checks"]["script"])
-        expected = commands(project.context, "install", "lint", "test", "deploy_checks")
+        expected = [INSTALL, *typed_steps(project.context, "lint", "test", "deploy_checks")]
         assert ran == expected, f"{variant.id}: the pipeline runs {ran}, the boot tests run {expected}"
 
 
@@ -144,17 +134,16 @@ def dockerfile_instruction(dockerfile: Path, instruction: str) -> str:
 def test_the_image_serves_with_the_command_the_boot_tests_boot(template, render) -> None:
     project = render(variants_with(template, use_docker=True)[0])
     served = json.loads(dockerfile_instruction(project / "Dockerfile", "CMD"))
-    assert served == without_uv_run(project.context["_commands"]["serve"].format_map(project.context))
+    # The image's PATH starts with the project's environment: the command runs without uv.
+    assert served == project.context["__commands"]["serve"]
 
 
 @pytest.mark.parametrize("template", available_templates())
 def test_compose_migrates_and_runs_the_worker_with_the_boot_test_commands(template, render) -> None:
     project = render(variants_with(template, use_docker=True, use_celery=True)[0])
     services = yaml.safe_load((project / "compose.yaml").read_text())["services"]
-    (migrate,) = commands(project.context, "migrate")
-    assert services["migrate"]["command"] == without_uv_run(migrate)
-    worker = project.context["_commands"]["worker"].format_map(project.context)
-    assert services["worker"]["command"] == without_uv_run(worker)
+    assert services["migrate"]["command"] == project.context["__commands"]["migrate"]
+    assert services["worker"]["command"] == project.context["__commands"]["worker"]
 
 
 @pytest.mark.parametrize("template", available_templates())

@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from booting import Project, boot_variants, free_port, http_get, production_selection
-from support import POSTGRES_URL, read_dotenv, unavailable
+from support import POSTGRES_URL, read_dotenv, typed_steps, unavailable
 from variants import Variant, available_templates, covering, every_combination, template_dir
 
 NOT_RUN = {
@@ -428,9 +428,4 @@ def test_readme_checks_are_the_ones_ci_runs(template: str, render) -> None:
         for block in shell_blocks((rendered / "README.md").read_text())
         if block.section == "Tests and checks"
     )
-    pipeline = [
-        command.format_map(rendered.context)
-        for step in ("test", "lint")
-        for command in rendered.context["_commands"][step]
-    ]
-    assert checks.commands == pipeline
+    assert checks.commands == typed_steps(rendered.context, "test", "lint")

@@ -21,8 +21,34 @@ spec.loader.exec_module(sync)
 
 
 def test_template_hooks_and_options_match_their_sources() -> None:
-    stale = [str(path.relative_to(ROOT)) for path in sync.stale_files()]
-    assert not stale, f"out of date with hooks/ or options/ (run python scripts/sync.py): {stale}"
+    stale = [f"{path.relative_to(ROOT)} (from {source})" for path, source in sync.stale_files().items()]
+    assert not stale, f"out of date with their sources (run python scripts/sync.py): {stale}"
+
+
+def test_sync_check_names_the_source_to_edit_for_a_changed_copy(tmp_path: Path) -> None:
+    sources = [
+        "options",
+        "hooks",
+        "project-common",
+        "partials",
+        "scripts",
+        "README.md",
+        *sync.TEMPLATES.values(),
+    ]
+    for name in sources:
+        source = ROOT / name
+        copy = tmp_path / source.relative_to(ROOT)
+        if source.is_dir():
+            shutil.copytree(source, copy)
+        else:
+            shutil.copy(source, copy)
+    dockerfile = tmp_path / "flask-template" / sync.PROJECT_FOLDER / "Dockerfile"
+    dockerfile.write_text(dockerfile.read_text() + "# edited by hand\n")
+    check = subprocess.run(
+        [sys.executable, "scripts/sync.py", "--check"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert check.returncode == 1, f"--check passed over an edited copy:\n{check.stdout}{check.stderr}"
+    assert "edit project-common/Dockerfile" in check.stdout, f"the source is not named:\n{check.stdout}"
 
 
 def test_the_root_menu_offers_every_template_that_exists() -> None:
@@ -69,12 +95,12 @@ def test_templates_share_the_identity_questions(template: str) -> None:
 def test_the_removal_table_names_real_options_and_answers(template: str) -> None:
     unknown = [
         f"{option}={answer}"
-        for option, paths_by_answer in context(template)["_remove_paths"].items()
+        for option, paths_by_answer in context(template)["__remove_paths"].items()
         for answer in paths_by_answer
         if option not in questions(template)
         or answer not in {str(choice).lower() for choice in _answers(questions(template)[option])}
     ]
-    assert not unknown, f"_remove_paths entries no answer can select: {unknown}"
+    assert not unknown, f"__remove_paths entries no answer can select: {unknown}"
 
 
 def _answers(value: object) -> list:
@@ -90,7 +116,7 @@ def test_projects_are_linted_here_with_the_ruff_they_pin() -> None:
     """The render tests run this repository's ruff over projects whose CI runs the ruff they pin."""
     pinned = json.loads((ROOT / "options" / "common.json").read_text())["_versions"]["ruff"]
     here = subprocess.run([sys.executable, "-m", "ruff", "--version"], capture_output=True, text=True).stdout
-    assert pinned == f"=={here.split()[1]}", f"projects pin ruff{pinned}, the tests lint with {here.strip()}"
+    assert pinned == here.split()[1], f"projects pin ruff=={pinned}, the tests lint with {here.strip()}"
 
 
 def test_project_commands_use_the_uv_this_repository_installs(tmp_path: Path) -> None:

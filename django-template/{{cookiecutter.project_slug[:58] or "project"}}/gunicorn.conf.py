@@ -1,3 +1,4 @@
+{# Copied from project-common/gunicorn.conf.py by scripts/sync.py: edit that file, then run it. -#}
 """Gunicorn's settings, read from the environment the platform provides."""
 
 import os

@@ -1,8 +1,10 @@
+{# Copied from hooks/post_gen_project.py by scripts/sync.py: edit that file, then run it. -#}
 """Finish the generated project: drop the files of options left out, write .env, say what next.
 
 One source for every template of this repository: edit hooks/ at the top of the
 repository and run scripts/sync.py. What differs between templates lives in the
-template's cookiecutter.json (``_remove_paths``, ``_dotenv``, ``_next_steps``).
+template's cookiecutter.json (``__remove_paths``, ``__dotenv``, ``__next_steps``),
+already rendered with the answers when this hook runs.
 Only the standard library is used, and nothing here touches the network.
 """
 
@@ -23,14 +25,14 @@ def answer_key(value):
 
 
 def remove_paths_of_unchosen_options():
-    """Delete what ``_remove_paths`` lists under each option's answer.
+    """Delete what ``__remove_paths`` lists under each option's answer.
 
     Two answers may list the same path (a placeholder that either option makes
     unnecessary), so a path already gone is fine.
     """
-    for option, paths_by_answer in CONTEXT["_remove_paths"].items():
-        for pattern in paths_by_answer.get(answer_key(CONTEXT[option]), []):
-            path = Path(pattern.format_map(CONTEXT))
+    for option, paths_by_answer in CONTEXT["__remove_paths"].items():
+        for name in paths_by_answer.get(answer_key(CONTEXT[option]), []):
+            path = Path(name)
             if path.is_dir():
                 shutil.rmtree(path)
             else:
@@ -38,30 +40,33 @@ def remove_paths_of_unchosen_options():
 
 
 def chosen_lines(entries):
-    """Plain lines, and groups of lines kept only ``when`` every answer they name matches."""
+    """Entries as they are, and groups of entries kept only ``when`` every answer they name matches."""
     for entry in entries:
-        if isinstance(entry, str):
+        if not (isinstance(entry, dict) and "when" in entry):
             yield entry
         elif all(answer_key(CONTEXT[option]) == answer for option, answer in entry["when"].items()):
             yield from entry["lines"]
 
 
+def dotenv_line(entry):
+    """A line as written, or ``{"secret": NAME, "bytes": N}``: NAME set to a new random value."""
+    if isinstance(entry, str):
+        return entry
+    # Cookiecutter renders every value of a __ table, numbers too, into a string.
+    return f"{entry['secret']}={secrets.token_urlsafe(int(entry['bytes']))}"
+
+
 def write_dotenv():
     """Write the git-ignored .env with secrets made for this project alone."""
-    values = {
-        **CONTEXT,
-        "secret_key": secrets.token_urlsafe(50),
-        "database_password": secrets.token_urlsafe(24),
-    }
     dotenv = Path(".env")
-    dotenv.write_text("".join(line.format_map(values) + "\n" for line in chosen_lines(CONTEXT["_dotenv"])))
+    dotenv.write_text("".join(dotenv_line(entry) + "\n" for entry in chosen_lines(CONTEXT["__dotenv"])))
     dotenv.chmod(0o600)
 
 
 def print_next_steps():
     print(f"\nCreated {CONTEXT['project_name']} in {Path.cwd()}. Next:\n")
-    for step in chosen_lines(CONTEXT["_next_steps"]):
-        print(f"    {step.format_map(CONTEXT)}")
+    for step in chosen_lines(CONTEXT["__next_steps"]):
+        print(f"    {step}")
     print(
         "\nThese steps use uv (https://docs.astral.sh/uv/); if you do not have it, `pipx install uv`"
         "\ninstalls it. See README.md for the pip way, configuration, tests and deployment."

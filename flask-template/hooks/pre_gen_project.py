@@ -1,3 +1,4 @@
+{# Copied from hooks/pre_gen_project.py by scripts/sync.py: edit that file, then run it. -#}
 """Refuse answers that would produce a broken project, before any file is written.
 
 One source for every template of this repository: edit hooks/ at the top of the

@@ -1,9 +1,10 @@
-"""Gunicorn settings, read from the environment the platform provides."""
+{# Copied from project-common/gunicorn.conf.py by scripts/sync.py: edit that file, then run it. -#}
+"""Gunicorn's settings, read from the environment the platform provides."""
 
 import os
 
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-# Request and error logs go to standard output and standard error.
+# Both logs go to the standard streams, where the platform collects them.
 accesslog = "-"
 errorlog = "-"
