@@ -158,9 +158,58 @@ def pairwise(name: str) -> list[Variant]:
     by name never meet another variant's.
     """
     options = {"python_version": choices(questions(name)["python_version"]), **structural_options(name)}
+    domains = list(options.values())
+    rows = fewest_pairwise_rows(domains) or [tuple(row) for row in AllPairs(domains)]
     return [
         Variant(name, tuple(zip(options, values, strict=True)), project_name=f"Boot {name} {number}")
-        for number, values in enumerate(AllPairs(list(options.values())), start=1)
+        for number, values in enumerate(rows, start=1)
+    ]
+
+
+def covers(first: tuple[int, ...], first_size: int, second: tuple[int, ...], second_size: int) -> bool:
+    """Whether two columns of answer indexes hold every pair of their answers."""
+    return len(set(zip(first, second, strict=True))) == first_size * second_size
+
+
+def fewest_pairwise_rows(domains: list[list]) -> list[tuple] | None:
+    """Rows holding every pair of answers, as few as can be: one per pair of the two largest domains.
+
+    Those two domains make the rows; every other domain gets a column of answers
+    found by search. Each boot variant costs about a minute, so the lower bound is
+    worth a search (AllPairs, a greedy method, takes 11 rows where 9 do). None when
+    no such columns exist.
+    """
+    if len(domains) < 2:
+        return None
+    order = sorted(range(len(domains)), key=lambda index: -len(domains[index]))
+    first, second, rest = order[0], order[1], order[2:]
+    grid = list(itertools.product(range(len(domains[first])), range(len(domains[second]))))
+    columns = {first: tuple(row[0] for row in grid), second: tuple(row[1] for row in grid)}
+    size = {index: len(domain) for index, domain in enumerate(domains)}
+    candidates = {
+        index: [
+            column
+            for column in itertools.product(range(size[index]), repeat=len(grid))
+            if all(covers(column, size[index], columns[axis], size[axis]) for axis in (first, second))
+        ]
+        for index in rest
+    }
+
+    def search(position: int) -> bool:
+        if position == len(rest):
+            return True
+        index = rest[position]
+        for column in candidates[index]:
+            if all(covers(column, size[index], columns[other], size[other]) for other in rest[:position]):
+                columns[index] = column
+                if search(position + 1):
+                    return True
+        return False
+
+    if not search(0):
+        return None
+    return [
+        tuple(domain[columns[index][row]] for index, domain in enumerate(domains)) for row in range(len(grid))
     ]
 
 
