@@ -133,7 +133,7 @@ def main() -> None:
     )
     env.update(answers["_build_env"])
     env.update(answers["__production_env"])
-    env[answers["__secret_key_env"]] = secrets.token_urlsafe(50)
+    env.update((name, secrets.token_urlsafe(50)) for name in answers["__deployment_secrets"] if name)
     env["DATABASE_URL"] = f"sqlite:///{workdir / 'measure.sqlite3'}"
     commands = answers["__commands"]
     for command in [*commands["build"], commands["migrate"]]:

@@ -98,7 +98,7 @@ def boot_variants(config: pytest.Config) -> list[Variant]:
 
 def redis_databases(config: pytest.Config) -> dict[Variant, int]:
     """A Redis database for each Celery variant, so that no worker takes another variant's tasks."""
-    celery = [variant for variant in boot_variants(config) if dict(variant.answers).get("use_celery")]
+    celery = [variant for variant in boot_variants(config) if variant.answer("use_celery")]
     assert len(celery) < 16, "more Celery variants than Redis has databases"
     return {variant: number for number, variant in enumerate(celery, start=1)}
 
@@ -231,7 +231,7 @@ def project(variant: Variant, render, python_for, request, tmp_path_factory) -> 
         **production_selection(rendered.context),
         **services,
         # A tracked file never holds a real secret: the deployment makes its own.
-        rendered.context["__secret_key_env"]: secrets.token_urlsafe(48),
+        **{name: secrets.token_urlsafe(48) for name in rendered.context["__deployment_secrets"] if name},
     }
     project = Project(variant, rendered.path, rendered.context, base_env, production_env, services)
     failures = project.run_all([shlex.split(INSTALL)], base_env)
@@ -314,3 +314,35 @@ def start_server(project: Project, log: Path, **overrides: str) -> Server:
         time.sleep(0.2)
     server.stop()
     pytest.fail(f"gunicorn did not answer /healthz within {STARTUP_SECONDS}s:\n{server.output()}")
+
+
+# --- The served release -------------------------------------------------------------------------
+
+
+def release(project: Project, env: dict[str, str]) -> list[str]:
+    """Build what the release needs (static files) and apply the migrations, as a deployment would.
+
+    The report of each command that failed: empty when the release is ready to serve.
+    """
+    commands = project.context["__commands"]
+    steps = [*commands["build"], commands["migrate"]]
+    return project.run_all([project.argv(command) for command in steps], env)
+
+
+@pytest.fixture(scope="module")
+def release_failures(project: Project) -> list[str]:
+    return release(project, project.production_env)
+
+
+@pytest.fixture(scope="module")
+def released(release_failures: list[str]) -> None:
+    """The release steps are done: what serves the project needs them."""
+    if release_failures:
+        pytest.fail("the release steps failed:\n" + "\n".join(release_failures))
+
+
+@pytest.fixture(scope="module")
+def server(project: Project, released: None, tmp_path_factory) -> Iterator[Server]:
+    server = start_server(project, tmp_path_factory.mktemp("gunicorn") / "gunicorn.log")
+    yield server
+    server.stop()

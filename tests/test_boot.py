@@ -11,7 +11,6 @@ import re
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,7 +33,7 @@ def has_deploy_checks(variant: Variant, config: pytest.Config) -> bool:
 
 
 def has_compose(variant: Variant, config: pytest.Config) -> bool:
-    return bool(dict(variant.answers).get("use_docker"))
+    return bool(variant.answer("use_docker"))
 
 
 # Tests that apply to some variants only; every other test runs for every variant.
@@ -44,31 +43,6 @@ ONLY_FOR = {
     "test_worker_round_trips_the_example_task_and_stops_cleanly": uses_celery,
     "test_readyz_answers_503_naming_the_broker_while_it_is_unreachable": uses_celery,
 }
-
-
-@pytest.fixture(scope="module")
-def release_failures(project: Project) -> list[str]:
-    """Build what the release needs (static files) and apply the migrations, as a deployment would.
-
-    The report of each command that failed: empty when the release is ready to serve.
-    """
-    commands = project.context["__commands"]
-    release = [*commands["build"], commands["migrate"]]
-    return project.run_all([project.argv(command) for command in release], project.production_env)
-
-
-@pytest.fixture(scope="module")
-def released(release_failures: list[str]) -> None:
-    """The release steps are done: what serves the project needs them."""
-    if release_failures:
-        pytest.fail("the release steps failed (see test_release_steps_build_and_migrate)")
-
-
-@pytest.fixture(scope="module")
-def server(project: Project, released: None, tmp_path_factory) -> Iterator[Server]:
-    server = start_server(project, tmp_path_factory.mktemp("gunicorn") / "gunicorn.log")
-    yield server
-    server.stop()
 
 
 def test_release_steps_build_and_migrate(release_failures: list[str]) -> None:

@@ -72,7 +72,15 @@ def test_this_repository_workflow_runs_exactly_the_readme_test_command() -> None
     jobs = yaml.safe_load(REPOSITORY_WORKFLOW.read_text())["jobs"]
     runs = [step["run"].strip() for job in jobs.values() for step in job["steps"] if "run" in step]
     command = readme_test_command()
-    assert runs == [command], f"the workflow runs {runs}, the README's test command is {command!r}"
+    assert runs[-1:] == [command], f"the workflow's last step runs {runs[-1:]}, not the README's {command!r}"
+
+
+def test_this_repository_workflow_only_installs_packages_before_the_tests() -> None:
+    jobs = yaml.safe_load(REPOSITORY_WORKFLOW.read_text())["jobs"]
+    runs = [step["run"].strip() for job in jobs.values() for step in job["steps"] if "run" in step]
+    lines = [line for run in runs[:-1] for line in run.splitlines()]
+    others = [line for line in lines if "apt-get" not in line and "policy-rc.d" not in line]
+    assert not others, f"steps before the tests must only install system packages, not run {others}"
 
 
 @pytest.mark.parametrize("template", available_templates())

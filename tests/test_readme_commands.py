@@ -37,7 +37,15 @@ from urllib.parse import urlsplit
 import pytest
 from booting import Project, boot_variants, free_port, http_get, production_selection
 from support import POSTGRES_URL, read_dotenv, typed_steps, unavailable
-from variants import Variant, available_templates, covering, every_combination, template_dir
+from variants import (
+    Variant,
+    available_templates,
+    covering,
+    every_combination,
+    pairwise,
+    questions,
+    template_dir,
+)
 
 NOT_RUN = {
     "Containers": "no container engine runs on this machine; test_pipelines checks the files, and "
@@ -196,7 +204,9 @@ def script(blocks: list[Block], control: Path) -> tuple[str, list[Background]]:
         lines += [
             f': > "$CONTROL/want-{number}"',
             f'while [ ! -e "$CONTROL/go-{number}" ]; do sleep 0.1; done',
-            f'{command} > "$CONTROL/log-{number}" 2>&1 &',
+            # The log exists before the pid file, so a watcher that sees the pid can read the log.
+            f': > "$CONTROL/log-{number}"',
+            f'{command} >> "$CONTROL/log-{number}" 2>&1 &',
             f'echo $! > "$CONTROL/pid-{number}"',
             f'while [ ! -e "$CONTROL/answered-{number}" ]; do sleep 0.1; done',
         ]
@@ -349,10 +359,16 @@ def fresh_clone(project: Project, destination: Path) -> Path:
 # --- The tests ----------------------------------------------------------------------------------
 
 
+# Answers that change neither what a pip or deploy session installs nor what it runs: the files for
+# containers and CI, the license, and the interpreter (the uv session runs on each Python).
+SESSION_NEUTRAL = {"python_version", "license", "use_docker", "ci"}
+
+
 def in_the_cover_set(variant: Variant, config: pytest.Config) -> bool:
-    """A few variants that between them hold every answer: the pip and deploy sessions are slow."""
+    """The fewest variants that between them hold every other answer: the pip and deploy sessions are slow."""
     return variant in covering(
-        [other for other in boot_variants(config) if other.template == variant.template]
+        [other for other in boot_variants(config) if other.template == variant.template],
+        ignoring=SESSION_NEUTRAL,
     )
 
 
@@ -360,6 +376,27 @@ ONLY_FOR = {
     "test_readme_commands_run_as_written_with_pip": in_the_cover_set,
     "test_readme_deploy_steps_run_as_written_in_order": in_the_cover_set,
 }
+
+
+@pytest.mark.parametrize("template", available_templates())
+def test_the_answers_no_session_depends_on_are_questions_of_the_template(template: str) -> None:
+    unknown = SESSION_NEUTRAL - set(questions(template))
+    assert not unknown, f"{template} asks no {sorted(unknown)}: the sessions would leave answers out"
+
+
+@pytest.mark.parametrize("template", available_templates())
+def test_the_pip_and_deploy_sessions_run_every_answer_that_changes_them(template: str) -> None:
+    def relevant(variants: list[Variant]) -> set[tuple[str, object]]:
+        return {
+            (question, answer)
+            for variant in variants
+            for question, answer in variant.answers
+            if question not in SESSION_NEUTRAL
+        }
+
+    boot_set = pairwise(template)
+    missing = relevant(boot_set) - relevant(covering(boot_set, ignoring=SESSION_NEUTRAL))
+    assert not missing, f"answers no pip or deploy session runs: {sorted(missing, key=str)}"
 
 
 @pytest.mark.boot

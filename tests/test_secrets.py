@@ -16,16 +16,20 @@ def dotenv_secrets(project: Path) -> dict[str, str]:
     return {
         name: value
         for name, value in read_dotenv(project / ".env").items()
-        if name.endswith(("SECRET_KEY", "PASSWORD"))
+        if name.endswith(("SECRET_KEY", "PASSWORD", "TOKEN"))
     }
 
 
 def most_options(template: str):
-    """A variant with every file that can hold or mention a secret: Docker and PostgreSQL on."""
+    """A variant with every file that can hold or mention a secret: Docker and PostgreSQL on, and the
+    API on without accounts (its writes then need a token of the deployment's own)."""
     return next(
         variant
         for variant in every_combination(template)
-        if variant.extra_context.get("use_docker") and variant.extra_context["database"] == "postgresql"
+        if variant.extra_context.get("use_docker")
+        and variant.extra_context["database"] == "postgresql"
+        and variant.extra_context.get("use_api", True)
+        and not variant.extra_context.get("use_auth", False)
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -79,6 +80,10 @@ class Variant:
     answers: tuple[tuple[str, object], ...]
     project_name: str | None = None
     label: str | None = None
+
+    def answer(self, question: str) -> object:
+        """The variant's answer to a question, or None where it gives none."""
+        return dict(self.answers).get(question)
 
     @property
     def extra_context(self) -> dict:
@@ -213,11 +218,18 @@ def fewest_pairwise_rows(domains: list[list]) -> list[tuple] | None:
     ]
 
 
-def covering(variants: list[Variant]) -> list[Variant]:
-    """The fewest of ``variants`` that between them hold every answer any of them holds."""
-    wanted = {answer for variant in variants for answer in variant.answers}
+def covering(variants: list[Variant], ignoring: Collection[str] = ()) -> list[Variant]:
+    """The fewest of ``variants`` that between them hold every answer any of them holds.
+
+    Answers to the questions named in ``ignoring`` need not be held.
+    """
+
+    def answers(variant: Variant) -> set[tuple[str, object]]:
+        return {(question, answer) for question, answer in variant.answers if question not in ignoring}
+
+    wanted = {answer for variant in variants for answer in answers(variant)}
     for size in range(1, len(variants) + 1):
         for chosen in itertools.combinations(variants, size):
-            if wanted <= {answer for variant in chosen for answer in variant.answers}:
+            if wanted <= {answer for variant in chosen for answer in answers(variant)}:
                 return list(chosen)
     return []

@@ -8,6 +8,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+# The admin's pages name the site rather than "Django administration".
+admin.site.site_header = f"{settings.SITE_NAME} administration"
+admin.site.site_title = f"{settings.SITE_NAME} admin"
+
 urlpatterns = [
     path("", include("pages.urls")),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -1,8 +1,10 @@
 """Answer the platform's probes before anything else looks at the request.
 
 Load balancers and container health checks call /healthz and /readyz by IP
-address and over plain HTTP; answering here, first in MIDDLEWARE, keeps host
-validation and the HTTPS redirect, which would refuse them, out of their way.
+address and over plain HTTP; answering here, ahead of SecurityMiddleware and
+CommonMiddleware in MIDDLEWARE, keeps the HTTPS redirect and host validation,
+which would refuse them, out of their way. Only the middleware that adds
+security headers to every response runs before this.
 """
 
 from collections.abc import Callable

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from users.models import User
 
@@ -12,6 +14,18 @@ def test_the_login_page_shows_the_form(client: Client) -> None:
 
     assert response.status_code == 200
     assert 'name="password"' in response.text
+
+
+def test_the_login_page_title_names_the_site_not_the_host(client: Client) -> None:
+    response = client.get(reverse("login"))
+
+    assert f"<title>Log in · {escape(settings.SITE_NAME)}</title>" in response.text, "not the site's name"
+
+
+def test_the_admin_login_page_names_the_site(client: Client) -> None:
+    response = client.get(reverse("admin:login"))
+
+    assert f"<title>Log in | {escape(settings.SITE_NAME)} admin</title>" in response.text
 
 
 def test_logging_in_with_the_right_password_signs_the_user_in(client: Client, user: User) -> None:

@@ -1,14 +1,23 @@
 """Which settings module each entry point picks, who reads .env, and what production refuses to start with."""
 
+import importlib
 import os
 import shutil
 import subprocess
 import sys
 import tomllib
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+from axes.helpers import get_client_ip_address
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+{%- if cookiecutter.database == "postgresql" %}
+from django.db import connection
+{%- endif %}
+from django.test import RequestFactory, override_settings
 
 # Runs an entry point's module-level code without starting Django, then prints the module it chose.
 PRINT_CHOSEN_SETTINGS = """
@@ -37,7 +46,10 @@ STRONG_KEY = "Xq7-rT2_vLp9-Zk4_mNw8-Hs3_bYc6-Fd1_gJu5-Ke0_oPi2-Wa7_"
 def run_python(
     code: str, cwd: Path | str = settings.BASE_DIR, **environment: str
 ) -> subprocess.CompletedProcess[str]:
-    """Run code in a fresh interpreter, in cwd, whose environment holds no Django variables but these."""
+    """Run code in a fresh interpreter, in cwd, whose environment holds no Django variables but these.
+
+    For what a process does as it starts: choose its settings module, read .env.
+    """
     clean = {
         name: value
         for name, value in os.environ.items()
@@ -149,24 +161,52 @@ def production_environment(**overrides: str) -> dict[str, str]:
     return {**environment, **overrides}
 
 
-def test_production_settings_load_with_a_strong_key() -> None:
-    result = run_python(
-        "from config.settings import production; print(production.DEBUG)", **production_environment()
-    )
+@pytest.fixture
+def load_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., ModuleType]]:
+    """Import a settings module afresh, in an environment with no Django variables but the given ones.
 
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "False"
+    The test run's own settings are untouched: Django read them at start-up, and the modules
+    imported here are taken out of sys.modules again afterwards.
+    """
+    package = sys.modules["config.settings"]
+    prefix = "config.settings."
+    imported_before = {name: module for name, module in sys.modules.items() if name.startswith(prefix)}
+
+    def forget_settings_modules() -> None:
+        for name in [name for name in sys.modules if name.startswith(prefix)]:
+            del sys.modules[name]
+            vars(package).pop(name.removeprefix(prefix), None)
+
+    def load(module: str, **environment: str) -> ModuleType:
+        for variable in [name for name in os.environ if name.startswith("DJANGO_") or name == "DATABASE_URL"]:
+            monkeypatch.delenv(variable)
+        for variable, value in environment.items():
+            monkeypatch.setenv(variable, value)
+        forget_settings_modules()
+        return importlib.import_module(prefix + module)
+
+    yield load
+    forget_settings_modules()
+    for name, module in imported_before.items():
+        sys.modules[name] = module
+        setattr(package, name.removeprefix(prefix), module)
 
 
-def test_production_settings_refuse_to_start_without_a_secret_key() -> None:
+def test_production_settings_load_with_a_strong_key(load_settings: Callable[..., ModuleType]) -> None:
+    production = load_settings("production", **production_environment())
+
+    assert production.DEBUG is False
+    assert production.SECRET_KEY == STRONG_KEY
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key(
+    load_settings: Callable[..., ModuleType],
+) -> None:
     environment = production_environment()
     del environment["DJANGO_SECRET_KEY"]
 
-    result = run_python("import config.settings.production", **environment)
-
-    assert result.returncode != 0
-    assert "ImproperlyConfigured" in result.stderr
-    assert "DJANGO_SECRET_KEY" in result.stderr
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY"):
+        load_settings("production", **environment)
 
 
 @pytest.mark.parametrize(
@@ -177,21 +217,69 @@ def test_production_settings_refuse_to_start_without_a_secret_key() -> None:
         pytest.param("django-insecure-" + STRONG_KEY, id="django's placeholder prefix"),
     ],
 )
-def test_production_settings_refuse_to_start_with_a_weak_secret_key(weak_key: str) -> None:
-    result = run_python(
-        "import config.settings.production", **production_environment(DJANGO_SECRET_KEY=weak_key)
-    )
-
-    assert result.returncode != 0
-    assert "ImproperlyConfigured" in result.stderr
-    assert "DJANGO_SECRET_KEY" in result.stderr
+def test_production_settings_refuse_to_start_with_a_weak_secret_key(
+    load_settings: Callable[..., ModuleType], weak_key: str
+) -> None:
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY is too weak"):
+        load_settings("production", **production_environment(DJANGO_SECRET_KEY=weak_key))
 
 
-def test_production_settings_refuse_to_start_without_allowed_hosts() -> None:
+def test_production_settings_refuse_to_start_without_allowed_hosts(
+    load_settings: Callable[..., ModuleType],
+) -> None:
     environment = production_environment()
     del environment["DJANGO_ALLOWED_HOSTS"]
 
-    result = run_python("import config.settings.production", **environment)
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_ALLOWED_HOSTS"):
+        load_settings("production", **environment)
+{%- if cookiecutter.database == "postgresql" %}
 
-    assert result.returncode != 0
-    assert "DJANGO_ALLOWED_HOSTS" in result.stderr
+
+def test_production_settings_refuse_to_start_without_a_database_url(
+    load_settings: Callable[..., ModuleType],
+) -> None:
+    environment = production_environment()
+    del environment["DATABASE_URL"]
+
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        load_settings("production", **environment)
+{%- endif %}
+
+
+@pytest.mark.parametrize(
+    ("proxies", "client"),
+    [
+        pytest.param("1", "203.0.113.9", id="the address the one proxy saw"),
+        pytest.param("2", "198.51.100.1", id="the address the outer of two proxies saw"),
+        pytest.param("0", "10.0.0.2", id="the connection's address without a proxy"),
+    ],
+)
+def test_production_counts_login_failures_per_address_the_proxies_saw(
+    load_settings: Callable[..., ModuleType], proxies: str, client: str
+) -> None:
+    production = load_settings("production", **production_environment(DJANGO_PROXY_COUNT=proxies))
+    how_to_find_the_client = {
+        name: value
+        for name, value in vars(production).items()
+        if name.startswith(("AXES_IPWARE_", "IPWARE_"))
+    }
+    # From a proxy at 10.0.0.2, with an X-Forwarded-For that starts with an address the client wrote itself.
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.9"
+    )
+
+    with override_settings(**how_to_find_the_client):
+        assert get_client_ip_address(request) == client
+{%- if cookiecutter.database == "postgresql" %}
+
+
+@pytest.mark.django_db
+def test_database_statements_time_out_after_30_seconds() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone() == ("30s",)
+
+
+def test_connecting_to_the_database_gives_up_after_5_seconds() -> None:
+    assert connection.get_connection_params()["connect_timeout"] == 5
+{%- endif %}

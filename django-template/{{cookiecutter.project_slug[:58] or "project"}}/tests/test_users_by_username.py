@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.db import IntegrityError
+from django.test import RequestFactory
 
 from users.models import User
 
@@ -9,10 +10,11 @@ from .factories import PASSWORD, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_a_user_signs_in_with_a_username_and_password() -> None:
+def test_a_user_signs_in_with_a_username_and_password(rf: RequestFactory) -> None:
     user = UserFactory.create(username="grace")
 
-    assert authenticate(username="grace", password=PASSWORD) == user
+    # django-axes counts sign-in attempts per client, so authenticate() needs the request.
+    assert authenticate(rf.post("/"), username="grace", password=PASSWORD) == user
 
 
 def test_usernames_are_unique() -> None:

@@ -80,6 +80,15 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def production_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Set the secrets production refuses to start without, as a deployment does."""
+    monkeypatch.setenv(f"{ENV_PREFIX}_SECRET_KEY", "k" * 48)
+    {%- if cookiecutter.use_api and not cookiecutter.use_auth %}
+    monkeypatch.setenv(f"{ENV_PREFIX}_API_TOKEN", "t" * 48)
+    {%- endif %}
+
+
+@pytest.fixture
 def config(database_url: str) -> type[TestingConfig]:
     class TestConfig(TestingConfig):
         SQLALCHEMY_DATABASE_URI = database_url

@@ -1,11 +1,16 @@
 """User accounts: register, log in, log out."""
 
+import io
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
+from werkzeug import security
 
+from {{ cookiecutter.project_slug }}.auth import models
 from {{ cookiecutter.project_slug }}.auth.models import User
 from {{ cookiecutter.project_slug }}.extensions import db
 
@@ -23,9 +28,9 @@ def register(client: FlaskClient, email: str = EMAIL, password: str = PASSWORD) 
     return response.text
 
 
-def log_in(client: FlaskClient, password: str = PASSWORD) -> str:
+def log_in(client: FlaskClient, password: str = PASSWORD, email: str = EMAIL) -> str:
     response = client.post(
-        "/auth/login", data={"email": EMAIL, "password": password}, follow_redirects=True
+        "/auth/login", data={"email": email, "password": password}, follow_redirects=True
     )
     assert response.status_code == 200
     return response.text
@@ -122,3 +127,86 @@ def test_accounts_work_with_the_pages_disabled(
     )
     assert response.status_code == 302
     assert response.location == "/"
+
+
+def test_log_in_checks_a_password_hash_for_an_unknown_address_as_for_a_known_one(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    register(client)
+    client.post("/auth/logout")
+    checked: list[str] = []
+
+    def check_password_hash(password_hash: str, password: str) -> bool:
+        checked.append(password_hash)
+        return security.check_password_hash(password_hash, password)
+
+    monkeypatch.setattr(models, "check_password_hash", check_password_hash)
+    log_in(client, password="wrong password")
+    log_in(client, password="wrong password", email="nobody@example.com")
+    assert len(checked) == 2, "a log-in for an unknown address checked no password hash"
+    known, unknown = (password_hash.partition("$")[0] for password_hash in checked)
+    assert unknown == known, "the unknown address's hash was made another way"
+
+
+def hostile_post(kind: str) -> dict[str, Any]:
+    """Arguments of a post no browser sends to the account forms."""
+    fields = {"email": EMAIL, "password": PASSWORD, "confirm": PASSWORD}
+    posts: dict[str, dict[str, Any]] = {
+        "a file for the email": {
+            "data": {**fields, "email": (io.BytesIO(EMAIL.encode()), "email.txt")},
+            "content_type": "multipart/form-data",
+        },
+        "a JSON body": {"json": fields},
+        "fields of the wrong kind": {"json": {"email": [EMAIL], "password": {"x": 1}}},
+        "a NUL byte": {"data": {**fields, "email": "ada\x00@example.com"}},
+        "invalid UTF-8": {
+            "data": "email=ada%ED%A0%80example.com&password=x&confirm=x",
+            "content_type": "application/x-www-form-urlencoded",
+        },
+        "a lone surrogate in JSON": {
+            "data": '{"email": "\\ud800@example.com", "password": "\\ud800"}',
+            "content_type": "application/json",
+        },
+        "an email address over 254 characters": {
+            "data": {**fields, "email": "a" * 243 + "@example.com"}
+        },
+        "a password over 1024 characters": {
+            "data": {**fields, "password": "p" * 1025, "confirm": "p" * 1025}
+        },
+    }
+    return posts[kind]
+
+
+@pytest.mark.parametrize("path", ["/auth/register", "/auth/login"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "a file for the email",
+        "a JSON body",
+        "fields of the wrong kind",
+        "a NUL byte",
+        "invalid UTF-8",
+        "a lone surrogate in JSON",
+        "an email address over 254 characters",
+        "a password over 1024 characters",
+    ],
+)
+def test_forms_answer_a_hostile_post_with_their_errors(
+    app: Flask, client: FlaskClient, path: str, kind: str
+) -> None:
+    response = client.post(path, **hostile_post(kind))
+    assert response.status_code == 200, f"{kind} got {response.status_code}, not the form"
+    assert '<ul class="errors">' in response.text, f"the form shows no error for {kind}"
+    with app.app_context():
+        assert db.session.scalars(select(User)).all() == []
+
+
+def test_the_server_error_page_shows_without_the_database(app: Flask, client: FlaskClient) -> None:
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    register(client)
+    with app.app_context():
+        db.drop_all()
+    # Loading the signed-in user fails; the error page must not try again.
+    response = client.get("/")
+    assert response.status_code == 500
+    assert "500 Internal Server Error" in response.text

@@ -15,11 +15,9 @@ from {{ cookiecutter.project_slug }}.config import (
     normalize_database_url,
 )
 
-SECRET_KEY = "k" * 48
 
-
-def test_production_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(SECRET_KEY_VARIABLE, SECRET_KEY)
+@pytest.mark.usefixtures("production_secrets")
+def test_production_is_the_default() -> None:
     app = create_app()
     assert not app.debug
     assert not app.testing
@@ -144,8 +142,8 @@ def test_production_refuses_a_short_secret_key(monkeypatch: pytest.MonkeyPatch) 
         create_app("production")
 
 
-def test_production_sends_cookies_over_https_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(SECRET_KEY_VARIABLE, SECRET_KEY)
+@pytest.mark.usefixtures("production_secrets")
+def test_production_sends_cookies_over_https_only() -> None:
     config = create_app("production").config
     assert config["SESSION_COOKIE_SECURE"] is True
     assert config["SESSION_COOKIE_HTTPONLY"] is True
@@ -155,3 +153,12 @@ def test_production_sends_cookies_over_https_only(monkeypatch: pytest.MonkeyPatc
     assert config["REMEMBER_COOKIE_HTTPONLY"] is True
     assert config["REMEMBER_COOKIE_SAMESITE"] == "Lax"
     {%- endif %}
+{%- if cookiecutter.use_auth %}
+
+
+@pytest.mark.usefixtures("production_secrets")
+def test_production_hashes_passwords_with_scrypt() -> None:
+    assert create_app("production").config["PASSWORD_HASH_METHOD"] == "scrypt", (
+        "only the tests may hash passwords the fast way"
+    )
+{%- endif %}

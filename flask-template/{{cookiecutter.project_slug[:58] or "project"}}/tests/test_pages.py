@@ -5,7 +5,6 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from {{ cookiecutter.project_slug }} import create_app
-from {{ cookiecutter.project_slug }}.config import SECRET_KEY_VARIABLE
 
 
 def test_home_page_shows_the_site_name_and_links_the_stylesheet(client: FlaskClient) -> None:
@@ -49,10 +48,21 @@ def test_every_response_has_the_security_headers(client: FlaskClient, path: str)
     assert headers["X-Frame-Options"] == "DENY"
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["Permissions-Policy"] == (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+    )
     assert "Strict-Transport-Security" not in headers
 
 
-def test_production_adds_hsts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(SECRET_KEY_VARIABLE, "k" * 48)
+@pytest.mark.parametrize("path", ["/?x=%00", "/?x=%ED%A0%80", "/?%00=x&x", "/%00", "/static/%00"])
+def test_junk_in_the_address_gets_a_page_or_a_4xx_never_a_server_error(
+    client: FlaskClient, path: str
+) -> None:
+    status = client.get(path).status_code
+    assert status in {200, 400, 404}, f"{path} got {status}"
+
+
+@pytest.mark.usefixtures("production_secrets")
+def test_production_adds_hsts() -> None:
     response = create_app("production").test_client().get("/healthz")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")

@@ -18,6 +18,7 @@ from .extensions import init_extensions
 from .jobs import init_celery
 {%- endif %}
 from .log import configure_logging
+from .proxies import trust_proxies
 from .security import add_security_headers
 
 BLUEPRINTS_FILE = Path(__file__).with_name("blueprints.yaml")
@@ -32,6 +33,7 @@ def create_app(config: str | type[Config] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     load_config(app, config)
     configure_logging(app.config["LOG_LEVEL"])
+    trust_proxies(app)
     init_extensions(app)
     {%- if cookiecutter.use_auth %}
     init_auth(app)

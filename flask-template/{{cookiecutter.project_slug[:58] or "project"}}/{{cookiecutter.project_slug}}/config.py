@@ -17,7 +17,7 @@ Then the class checks the result, so that a server never starts half-configured.
 
 import os
 from collections.abc import Mapping
-{%- if cookiecutter.use_celery %}
+{%- if cookiecutter.use_celery or cookiecutter.database == "postgresql" %}
 from typing import Any, ClassVar
 {%- else %}
 from typing import Any
@@ -29,7 +29,10 @@ ENV_PREFIX = "{{ cookiecutter.__env_prefix }}"
 CONFIG_VARIABLE = f"{ENV_PREFIX}_CONFIG"
 SETTINGS_VARIABLE = f"{ENV_PREFIX}_SETTINGS"
 SECRET_KEY_VARIABLE = f"{ENV_PREFIX}_SECRET_KEY"
-MIN_SECRET_KEY_LENGTH = 32
+{%- if cookiecutter.use_api and not cookiecutter.use_auth %}
+API_TOKEN_VARIABLE = f"{ENV_PREFIX}_API_TOKEN"
+{%- endif %}
+MIN_SECRET_LENGTH = 32
 
 
 class ConfigError(RuntimeError):
@@ -43,11 +46,27 @@ class Config:
     SECRET_KEY: str | None = None
     {%- if cookiecutter.database == "postgresql" %}
     SQLALCHEMY_DATABASE_URI = "postgresql+psycopg://postgres@localhost:5432/{{ cookiecutter.project_slug }}"
+    # Each process pools 5 connections, and opens up to 10 more at peaks (SQLAlchemy's defaults).
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, Any]] = {
+        # Tested before each use, so that a restarted server fails no request.
+        "pool_pre_ping": True,
+        # A hung server fails a new connection after 5 s; the server ends statements after 30 s.
+        "connect_args": {"connect_timeout": 5, "options": "-c statement_timeout=30000"},
+    }
     {%- else %}
     # Relative to the instance folder.
     SQLALCHEMY_DATABASE_URI = "sqlite:///{{ cookiecutter.project_slug }}.sqlite3"
     {%- endif %}
     LOG_LEVEL = "INFO"
+    # Larger request bodies are refused with 413 before they are read.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+    {%- if cookiecutter.use_api and cookiecutter.use_auth %}
+    # Seconds a token from /api/token stays valid.
+    API_TOKEN_MAX_AGE = 3600
+    {%- elif cookiecutter.use_api %}
+    # The bearer token that API writes need.
+    API_TOKEN: str | None = None
+    {%- endif %}
     {%- if cookiecutter.use_celery %}
     # Celery's broker and result backend.
     REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -62,8 +81,18 @@ class Config:
     {%- if cookiecutter.use_auth %}
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # How account passwords are hashed: a method werkzeug's generate_password_hash knows.
+    PASSWORD_HASH_METHOD = "scrypt"
     {%- endif %}
     STRICT_TRANSPORT_SECURITY: str | None = None
+    # Proxies in front of the app whose X-Forwarded-For and X-Forwarded-Proto it believes.
+    TRUSTED_PROXIES = 0
+    {%- if cookiecutter.use_auth %}
+    # Failed log-ins allowed within the window, per account and per client address; more
+    # answer 429 until the oldest of them leaves the window.
+    LOGIN_LIMIT_PER_ACCOUNT = "5 per 15 minutes"
+    LOGIN_LIMIT_PER_CLIENT = "20 per 15 minutes"
+    {%- endif %}
 
     @classmethod
     def check(cls, settings: Mapping[str, Any]) -> None:
@@ -83,8 +112,17 @@ class TestingConfig(Config):
 
     TESTING = True
     SECRET_KEY = "testing-only-not-secret"
+    {%- if cookiecutter.use_api and not cookiecutter.use_auth %}
+    API_TOKEN = "testing-only-not-secret"
+    {%- endif %}
     {%- if cookiecutter.use_auth %}
     WTF_CSRF_ENABLED = False
+    # Hashing passwords slowly on purpose only slows the tests down.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1"
+    {%- if cookiecutter.use_celery %}
+    # Each test's app counts failed log-ins afresh.
+    RATELIMIT_STORAGE_URI = "memory://"
+    {%- endif %}
     {%- endif %}
 
 
@@ -98,21 +136,30 @@ class ProductionConfig(Config):
     REMEMBER_COOKIE_SECURE = True
     {%- endif %}
     STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
+    # Served behind the HTTPS proxy that the secure cookies and HSTS assume.
+    TRUSTED_PROXIES = 1
 
     @classmethod
     def check(cls, settings: Mapping[str, Any]) -> None:
-        secret_key = settings.get("SECRET_KEY")
-        if not secret_key:
-            raise ConfigError(
-                f"{SECRET_KEY_VARIABLE} is not set: production needs a secret key of at least "
-                f"{MIN_SECRET_KEY_LENGTH} characters, for example from "
-                '`python -c "import secrets; print(secrets.token_urlsafe(48))"`'
-            )
-        if len(str(secret_key)) < MIN_SECRET_KEY_LENGTH:
-            raise ConfigError(
-                f"{SECRET_KEY_VARIABLE} is too short: production needs at least "
-                f"{MIN_SECRET_KEY_LENGTH} characters"
-            )
+        check_secret(settings, "SECRET_KEY", SECRET_KEY_VARIABLE, "a secret key")
+        {%- if cookiecutter.use_api and not cookiecutter.use_auth %}
+        check_secret(settings, "API_TOKEN", API_TOKEN_VARIABLE, "an API token")
+        {%- endif %}
+
+
+def check_secret(settings: Mapping[str, Any], key: str, variable: str, what: str) -> None:
+    """Refuse a secret that is missing or short, naming the variable that sets it."""
+    secret = settings.get(key)
+    if not secret:
+        raise ConfigError(
+            f"{variable} is not set: production needs {what} of at least {MIN_SECRET_LENGTH} "
+            "characters, for example from "
+            '`python -c "import secrets; print(secrets.token_urlsafe(48))"`'
+        )
+    if len(str(secret)) < MIN_SECRET_LENGTH:
+        raise ConfigError(
+            f"{variable} is too short: production needs at least {MIN_SECRET_LENGTH} characters"
+        )
 
 
 CONFIGS: dict[str, type[Config]] = {

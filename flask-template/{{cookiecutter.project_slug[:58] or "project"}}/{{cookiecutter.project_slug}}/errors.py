@@ -30,6 +30,9 @@ def wants_json() -> bool:
 def handle_http_exception(error: HTTPException) -> ResponseReturnValue:
     """Answer 404, 500 and every other HTTP error in the format the client reads."""
     code = error.code or 500
+    # The error's own headers, such as Allow on a 405 or WWW-Authenticate on a 401, but not
+    # the HTML content type.
+    headers = [(name, value) for name, value in error.get_headers() if name != "Content-Type"]
     if wants_json():
         body = {"code": code, "status": error.name, "message": error.description}
         {%- if cookiecutter.use_api %}
@@ -37,7 +40,5 @@ def handle_http_exception(error: HTTPException) -> ResponseReturnValue:
         if messages := getattr(error, "data", {}).get("messages"):
             body["errors"] = messages
         {%- endif %}
-        response = jsonify(body)
-        response.status_code = code
-        return response
-    return render_template("error.html", error=error), code
+        return jsonify(body), code, headers
+    return render_template("error.html", error=error), code, headers

@@ -1,5 +1,8 @@
 """The database extensions, created once here and bound to each app by ``init_extensions``."""
 
+{% if cookiecutter.database == "postgresql" -%}
+from copy import deepcopy
+{% endif -%}
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,5 +39,9 @@ migrate = Migrate()
 
 
 def init_extensions(app: Flask) -> None:
+    {%- if cookiecutter.database == "postgresql" %}
+    # Flask-SQLAlchemy may write into the options it is given: each app gets a copy of its own.
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = deepcopy(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+    {%- endif %}
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))

@@ -6,10 +6,12 @@ environment: the real one, and on a developer's machine also .env, which local.p
 loads before it imports this module.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import django_stubs_ext
 import environ
+from csp.constants import NONE, SELF
 
 # Lets classes that django-stubs types as generic, such as ModelAdmin[Note], be subscripted at run time.
 django_stubs_ext.monkeypatch()
@@ -33,9 +35,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
     {%- if cookiecutter.use_api %}
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     {%- endif %}
     "users",
     "pages",
@@ -46,6 +52,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # These three only add headers to responses: ahead of the probes, they add them to theirs too.
+    "config.middleware.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "health.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -54,7 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Answers a login that django-axes refused with users.lockout.lockout_response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -85,11 +96,49 @@ DEFAULT_DATABASE_URL = "postgres://postgres@localhost:5432/{{ cookiecutter.proje
 {%- else %}
 DEFAULT_DATABASE_URL = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 {%- endif %}
-DATABASES = {"default": env.db("DATABASE_URL", default=DEFAULT_DATABASE_URL)}
+# Options in the URL's query string (such as ?sslmode=require) win over the ones below.
+database = env.db("DATABASE_URL", default=DEFAULT_DATABASE_URL)
+{%- if cookiecutter.database == "postgresql" %}
+DATABASES = {
+    "default": {
+        **database,
+        # No pooler: each thread keeps its own connection for a minute, checked before a request's
+        # first query, so a restarted database costs no request an error.
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": {
+            # A hung database fails requests rather than holding them: connecting gives up after
+            # 5 seconds, a statement after 30.
+            "connect_timeout": 5,
+            "options": "-c statement_timeout=30000",
+            **database.get("OPTIONS", {}),
+        },
+    }
+}
+{%- else %}
+DATABASES = {
+    "default": {
+        **database,
+        "OPTIONS": {
+            # The threads of a process share the file: a transaction takes the write lock as it
+            # begins, waiting up to 5 seconds for another's, rather than failing halfway with
+            # "database is locked".
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 5,
+            **database.get("OPTIONS", {}),
+        },
+    }
+}
+{%- endif %}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "users.User"
+AUTHENTICATION_BACKENDS = [
+    # django-axes refuses a locked-out account or client before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -100,6 +149,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login protection (django-axes): AXES_FAILURE_LIMIT failed logins for one account, or
+# LOGIN_FAILURES_PER_ADDRESS from one client address, each within AXES_COOLOFF_TIME of the one
+# before, lock that account or address out until AXES_COOLOFF_TIME passes without another attempt.
+# `python manage.py axes_reset` lifts every lockout; axes_reset_username and axes_reset_ip lift one.
+AXES_HANDLER = "users.lockout.AccountAndAddressHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURES_PER_ACCOUNT", default=5)
+LOGIN_FAILURES_PER_ADDRESS = env.int("DJANGO_LOGIN_FAILURES_PER_ADDRESS", default=20)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("DJANGO_LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_CALLABLE = "users.lockout.lockout_response"
+# Django's login forms, the admin's too, pass the name a user signs in with as username.
+AXES_USERNAME_FORM_FIELD = "username"
+# Successful logins are not recorded: that table would only grow, and User.last_login keeps the latest.
+AXES_DISABLE_ACCESS_LOG = True
+# No banner in the output of every command at start-up.
+AXES_VERBOSE = False
+# A client is the address its connection comes from; production.py reads X-Forwarded-For instead.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Content-Security-Policy (django-csp): pages load everything from this site alone (images also
+# from data: URLs), embed no plugins, post forms only here, and no other site may frame them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Browser features the site never uses, refused to it and to anything it embeds.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -122,6 +205,9 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
+    "filters": {
+        "skip_probe_answers": {"()": "health.log_filters.SkipProbeAnswers"},
+    },
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
@@ -130,22 +216,49 @@ LOGGING = {
         },
     },
     "root": {"handlers": ["stdout"], "level": "INFO"},
+    "loggers": {
+        # django-axes logs every login and its bookkeeping; its warnings, failures and lockouts, are enough.
+        "axes": {"level": "WARNING"},
+        "django.request": {"filters": ["skip_probe_answers"]},
+    },
 }
 {%- if cookiecutter.use_api %}
 
+# The largest request body Django reads (its default, 2.5 MB); the API answers a larger one 413.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # Scripts send a token from POST /api/token/; the site's pages use the session, with CSRF checks.
+    # The token scheme comes first: a request with neither is answered 401 with WWW-Authenticate: Bearer.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    # JSON in and out: other bodies are answered 415, and the docs pages at /api/docs/ and
+    # /api/redoc/ take the place of DRF's HTML pages.
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
 }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "{{ cookiecutter.project_name }} API",
-    "DESCRIPTION": "The JSON API of {{ cookiecutter.project_name }}.",
+    "DESCRIPTION": (
+        "The JSON API of {{ cookiecutter.project_name }}. Scripts get a token from POST /api/token/ and send it "
+        "as `Authorization: Bearer <token>`; the site's own pages use the session cookie and a CSRF token."
+    ),
     "VERSION": "{{ cookiecutter.version }}",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Separate request and response schemas, so that each states exactly what it holds.
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI and ReDoc are served from the site's own static files, not from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 {%- endif %}
 {%- if cookiecutter.use_celery %}

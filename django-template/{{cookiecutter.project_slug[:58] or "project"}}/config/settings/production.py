@@ -16,13 +16,16 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("dj
         "DJANGO_SECRET_KEY is too weak: use at least 50 random characters, for example "
         'python -c "import secrets; print(secrets.token_urlsafe(50))"'
     )
+# Earlier keys, still accepted for what they signed, while a new key takes over.
+SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 {%- if cookiecutter.database == "postgresql" %}
 
-# A server names its database: there is no default to fall back on.
-DATABASES = {"default": env.db("DATABASE_URL")}
+# A server names its database: base.py's default is a developer's.
+if not env.str("DATABASE_URL", default=""):
+    raise ImproperlyConfigured("Set the DATABASE_URL environment variable.")
 {%- endif %}
 
 # An address only the staff know keeps the admin's login page out of most scans.
@@ -39,6 +42,17 @@ CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Login protection counts failures per client address: the one the outermost proxy saw. Each proxy
+# appends its caller's address to X-Forwarded-For, so the client is the entry DJANGO_PROXY_COUNT
+# from the header's end; entries before it the client sent itself, and they are passed over rather
+# than making the header unusable (IPWARE_STRICT). ipware counts only the proxies the header names:
+# the nearest one is REMOTE_ADDR.
+PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1)
+if PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
+    IPWARE_STRICT = False
 
 # WhiteNoise serves the collected files, compressed and with content-hashed names.
 STORAGES = {

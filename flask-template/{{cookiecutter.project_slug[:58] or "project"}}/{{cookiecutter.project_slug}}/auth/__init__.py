@@ -1,13 +1,14 @@
 """User accounts: register, log in and log out.
 
-``create_app`` calls ``init_auth``, which binds the login manager to the app;
-blueprints.yaml registers the pages (``auth.views``).
+``create_app`` calls ``init_auth``, which binds the login manager and the limits
+on failed log-ins to the app; blueprints.yaml registers the pages (``auth.views``).
 """
 
 from flask import Flask
-from flask_login import LoginManager
+from flask_login import LoginManager, current_user
 
 from ..extensions import db
+from .login_limits import init_login_limits
 from .models import User
 
 login_manager = LoginManager()
@@ -20,4 +21,8 @@ def load_user(user_id: str) -> User | None:
 
 
 def init_auth(app: Flask) -> None:
-    login_manager.init_app(app)
+    # Templates get current_user as a proxy, loaded from the database only when a page shows
+    # it: the page of a server error, which may come from the database, does not.
+    login_manager.init_app(app, add_context_processor=False)
+    app.context_processor(lambda: {"current_user": current_user})
+    init_login_limits(app)

@@ -1,33 +1,67 @@
 """The account forms; Flask-WTF checks each one's CSRF token."""
 
+from typing import Any
+
+from flask import request
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp
 
-EMAIL_ADDRESS = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+from .models import EMAIL_MAX_LENGTH
+
+# One @, a dot in the domain, and no spaces or control characters (NUL among them).
+EMAIL_ADDRESS = r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+\.[^@\s\x00-\x1f\x7f]+$"
+# Long enough for any passphrase; past it, hashing would only cost time.
+PASSWORD_MAX_LENGTH = 1024
 
 
-class RegisterForm(FlaskForm):
-    email = EmailField(
+class PostedForm(FlaskForm):
+    """A form filled from the text fields of a posted HTML form, and nothing else.
+
+    Flask-WTF would also fill fields from uploaded files and JSON bodies: here a file
+    or a JSON value where the form expects text is a missing field, which the form
+    shows as an error, rather than an object the code cannot handle.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(formdata=request.form if self.is_submitted() else None, **kwargs)
+
+
+def strip(value: str | None) -> str | None:
+    return value.strip() if value else value
+
+
+def email_field() -> EmailField:
+    return EmailField(
         "Email address",
+        # Spaces copied in around the address are no part of it.
+        filters=[strip],
         validators=[
             DataRequired(),
-            Length(max=254),
+            Length(max=EMAIL_MAX_LENGTH),
             Regexp(EMAIL_ADDRESS, message="Enter an email address."),
         ],
     )
-    password = PasswordField("Password", validators=[DataRequired(), Length(min=8, max=128)])
+
+
+class RegisterForm(PostedForm):
+    email = email_field()
+    password = PasswordField(
+        "Password", validators=[DataRequired(), Length(min=8, max=PASSWORD_MAX_LENGTH)]
+    )
     confirm = PasswordField(
         "Repeat the password",
         validators=[DataRequired(), EqualTo("password", message="The passwords differ.")],
     )
 
 
-class LoginForm(FlaskForm):
-    email = EmailField("Email address", validators=[DataRequired()])
-    password = PasswordField("Password", validators=[DataRequired()])
+class LoginForm(PostedForm):
+    email = email_field()
+    password = PasswordField(
+        "Password", validators=[DataRequired(), Length(max=PASSWORD_MAX_LENGTH)]
+    )
     remember = BooleanField("Stay logged in")
 
 
-class LogoutForm(FlaskForm):
+class LogoutForm(PostedForm):
     """No fields: logging out only needs a valid CSRF token."""

@@ -8,7 +8,12 @@ from sqlalchemy import select
 
 from ..extensions import db
 from .forms import LoginForm, LogoutForm, RegisterForm
-from .models import User
+from .login_limits import (
+    count_failed_login,
+    limit_failures_per_account,
+    limit_failures_per_client,
+)
+from .models import User, authenticate, normalize_email
 
 blueprint = Blueprint("auth", __name__, template_folder="templates")
 # The log-out button on every page posts a CSRF token.
@@ -18,10 +23,6 @@ blueprint.add_app_template_global(generate_csrf, "csrf_token")
 def home_url() -> str:
     # The site's root rather than url_for("pages.index"): the pages blueprint may be disabled.
     return f"{request.script_root}/"
-
-
-def normalize_email(email: str) -> str:
-    return email.strip().lower()
 
 
 @blueprint.route("/register", methods=["GET", "POST"])
@@ -43,14 +44,17 @@ def register() -> ResponseReturnValue:
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
+@limit_failures_per_account
+@limit_failures_per_client
 def login() -> ResponseReturnValue:
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(select(User).filter_by(email=normalize_email(form.email.data)))
-        if user is not None and user.check_password(form.password.data):
+        user = authenticate(form.email.data, form.password.data)
+        if user is not None:
             login_user(user, remember=form.remember.data)
             flash("You are logged in.")
             return redirect(home_url())
+        count_failed_login()
         form.form_errors.append("Wrong email address or password.")
     return render_template("auth/login.html", form=form)
 
