@@ -104,12 +104,13 @@ def redis_databases(config: pytest.Config) -> dict[Variant, int]:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """With ``--answers``, only the answered projects are tested: every boot test, nothing else."""
+    """With ``--answers``, only the answered projects are tested: their boot tests, nothing else."""
     if not config.getoption("answers"):
         return
     boot, other = [], []
     for item in items:
-        (other if item.get_closest_marker("boot") is None else boot).append(item)
+        of_a_variant = item.get_closest_marker("boot") is not None and "variant" in item.fixturenames
+        (boot if of_a_variant else other).append(item)
     if other:
         config.hook.pytest_deselected(items=other)
         items[:] = boot

@@ -12,6 +12,14 @@ def test_home_page_shows_the_site_name_and_links_the_stylesheet(client: FlaskCli
     assert response.status_code == 200
     assert "<h1>{{ cookiecutter.project_name }}</h1>" in response.text
     assert 'href="/static/style.css"' in response.text
+{%- if not cookiecutter.use_auth %}
+
+
+def test_home_page_does_not_vary_on_cookies(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert "Cookie" not in response.vary, "a page that varies on cookies is not cached for visitors"
+    assert "Set-Cookie" not in response.headers
+{%- endif %}
 
 
 def test_stylesheet_is_served(client: FlaskClient) -> None:

@@ -18,6 +18,8 @@ from .models import User, authenticate, normalize_email
 blueprint = Blueprint("auth", __name__, template_folder="templates")
 # The log-out button on every page posts a CSRF token.
 blueprint.add_app_template_global(generate_csrf, "csrf_token")
+# The account links that base.html puts in every page's header, there only while these pages are.
+blueprint.add_app_template_global("auth/_nav.html", "account_nav")
 
 
 def home_url() -> str:
