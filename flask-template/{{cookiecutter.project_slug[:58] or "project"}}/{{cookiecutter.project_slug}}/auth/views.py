@@ -1,6 +1,7 @@
 """Register, log in and log out."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request
+from flask.blueprints import BlueprintSetupState
 from flask.typing import ResponseReturnValue
 from flask_login import login_user, logout_user
 from flask_wtf.csrf import generate_csrf
@@ -18,8 +19,12 @@ from .models import User, authenticate, normalize_email
 blueprint = Blueprint("auth", __name__, template_folder="templates")
 # The log-out button on every page posts a CSRF token.
 blueprint.add_app_template_global(generate_csrf, "csrf_token")
-# The account links that base.html puts in every page's header, there only while these pages are.
-blueprint.add_app_template_global("auth/_nav.html", "account_nav")
+
+
+@blueprint.record_once
+def show_account_links(state: BlueprintSetupState) -> None:
+    """Put the account links in every page's header: base.html includes the template named here."""
+    state.app.jinja_env.globals["account_nav"] = "auth/_nav.html"
 
 
 def home_url() -> str:
