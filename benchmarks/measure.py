@@ -209,7 +209,8 @@ urlpatterns = [
 app = get_wsgi_application()
 '''
 
-# Adds rows for the API to list, and prints the header a client sends with its requests.
+# Adds rows for the API to list. Django's lists only a user's own rows: it also makes that user and
+# prints the header its client sends; Flask's list is public.
 SEED = {
     "flask": """
 from {slug} import create_app
@@ -220,7 +221,6 @@ app = create_app()
 with app.app_context():
     db.session.add_all(Item(name=f"Item {{n}}", description="x" * 200) for n in range({rows}))
     db.session.commit()
-print("")
 """,
     "django": """
 import django
