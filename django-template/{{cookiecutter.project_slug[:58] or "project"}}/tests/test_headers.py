@@ -3,7 +3,7 @@
 from html.parser import HTMLParser
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from users.models import User
@@ -52,6 +52,16 @@ def test_pages_carry_the_content_security_policy(client: Client) -> None:
     response = client.get(reverse("home"))
 
     assert directives(response["Content-Security-Policy"]) == CONTENT_SECURITY_POLICY
+
+
+@pytest.mark.django_db
+def test_debug_pages_are_left_without_a_policy() -> None:
+    # A new client loads the middleware under the settings as they are then.
+    with override_settings(DEBUG=True):
+        response = Client().get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert "Content-Security-Policy" not in response, "Django's debug page runs inline code"
 
 
 @pytest.mark.django_db

@@ -54,6 +54,12 @@ def test_healthz_answers_ok_without_the_database(client: Client) -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("probe", ["/healthz", "/readyz"])
+def test_probes_tell_caches_not_to_store_their_answers(client: Client, probe: str) -> None:
+    assert client.get(probe)["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
 def test_readyz_answers_ok_when_the_database_answers(client: Client) -> None:
     response = client.get("/readyz")
 

@@ -84,6 +84,25 @@ def test_log_out_then_log_in_again(client: FlaskClient) -> None:
     assert "You are logged in." in log_in(client)
 
 
+# Flask-Login 0.6 dates the remember-me cookie with datetime.utcnow().
+@pytest.mark.filterwarnings("ignore:datetime.datetime.utcnow:DeprecationWarning")
+def test_staying_logged_in_sets_the_remember_cookie_and_logging_out_clears_it(
+    client: FlaskClient,
+) -> None:
+    register(client)
+    client.post("/auth/logout")
+    client.post("/auth/login", data={"email": EMAIL, "password": PASSWORD, "remember": "y"})
+    assert client.get_cookie("remember_token") is not None, "no remember-me cookie"
+    client.post("/auth/logout")
+    assert client.get_cookie("remember_token") is None, "the remember-me cookie outlived log-out"
+
+
+def test_probes_do_not_read_the_session(client: FlaskClient) -> None:
+    register(client)
+    response = client.get("/healthz")
+    assert "Cookie" not in response.vary, "a probe's answer varies on the session cookie"
+
+
 def test_log_in_refuses_a_wrong_password(client: FlaskClient) -> None:
     register(client)
     client.post("/auth/logout")

@@ -6,12 +6,12 @@ from secrets import token_bytes, token_hex
 {%- endif %}
 
 import pytest
-from flask import Flask
+from flask import Flask, request
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from {{ cookiecutter.project_slug }} import create_app
-from {{ cookiecutter.project_slug }}.auth.login_limits import account_key
+from {{ cookiecutter.project_slug }}.auth.login_limits import account_key, limiter
 {%- if cookiecutter.use_celery %}
 from {{ cookiecutter.project_slug }}.config import ENV_PREFIX, ConfigError, TestingConfig
 {%- else %}
@@ -53,6 +53,24 @@ def limits(app: Flask) -> Callable[[str, str], None]:
 def test_the_limits_are_5_failures_per_account_and_20_per_client_in_15_minutes(app: Flask) -> None:
     assert app.config["LOGIN_LIMIT_PER_ACCOUNT"] == "5 per 15 minutes"
     assert app.config["LOGIN_LIMIT_PER_CLIENT"] == "20 per 15 minutes"
+
+
+def test_requests_outside_the_account_pages_skip_the_limiter(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    limited_paths = []
+    identify_request = limiter.identify_request
+
+    def identify_and_record() -> str:
+        limited_paths.append(request.path)
+        return identify_request()
+
+    monkeypatch.setattr(limiter, "identify_request", identify_and_record)
+    for path in ["/", "/healthz", "/no-such-page"]:
+        client.get(path)
+    assert limited_paths == [], "requests outside the account pages ran the limiter"
+    log_in(client)
+    assert set(limited_paths) == {"/auth/login"}, "the log-in view did not run the limiter"
 
 
 def test_an_account_past_its_limit_gets_429_with_the_error_page_and_retry_after(

@@ -62,6 +62,18 @@ def test_every_response_has_the_security_headers(client: FlaskClient, path: str)
     assert "Strict-Transport-Security" not in headers
 
 
+def test_a_view_that_sets_a_security_header_keeps_its_own_value(app: Flask) -> None:
+    @app.get("/framed")
+    def framed() -> tuple[str, dict[str, str]]:
+        return "framed", {"X-Frame-Options": "SAMEORIGIN"}
+
+    response = app.test_client().get("/framed")
+    assert response.headers.getlist("X-Frame-Options") == ["SAMEORIGIN"], (
+        "the view's own header is replaced or sent twice"
+    )
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
 @pytest.mark.parametrize("path", ["/?x=%00", "/?x=%ED%A0%80", "/?%00=x&x", "/%00", "/static/%00"])
 def test_junk_in_the_address_gets_a_page_or_a_4xx_never_a_server_error(
     client: FlaskClient, path: str

@@ -19,7 +19,8 @@ from .jobs import init_celery
 {%- endif %}
 from .log import configure_logging
 from .proxies import trust_proxies
-from .security import add_security_headers
+from .security import send_security_headers
+from .sessions import CookieSessionInterface
 
 BLUEPRINTS_FILE = Path(__file__).with_name("blueprints.yaml")
 
@@ -32,6 +33,7 @@ def create_app(config: str | type[Config] | None = None) -> Flask:
     """
     app = Flask(__name__, instance_relative_config=True)
     load_config(app, config)
+    app.session_interface = CookieSessionInterface()
     configure_logging(app.config["LOG_LEVEL"])
     trust_proxies(app)
     init_extensions(app)
@@ -49,5 +51,5 @@ def create_app(config: str | type[Config] | None = None) -> Flask:
     # After init_api: this replaces the JSON handler flask-smorest adds for every HTTP error.
     {%- endif %}
     register_error_handlers(app)
-    app.after_request(add_security_headers)
+    send_security_headers(app)
     return app

@@ -6,8 +6,9 @@ from copy import deepcopy
 from datetime import UTC, datetime
 from pathlib import Path
 
+import click
 from flask import Flask
-from flask_migrate import Migrate
+from flask.cli import ScriptInfo
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -35,7 +36,6 @@ def utc_now() -> datetime:
 
 
 db = SQLAlchemy(model_class=Model)
-migrate = Migrate()
 
 
 def init_extensions(app: Flask) -> None:
@@ -44,4 +44,19 @@ def init_extensions(app: Flask) -> None:
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = deepcopy(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
     {%- endif %}
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
+    if loaded_by_flask_command():
+        init_migrations(app)
+
+
+def init_migrations(app: Flask) -> None:
+    """Give the app the ``flask db`` commands, which migrate its database with alembic."""
+    # Imported here: alembic is a large import that servers and workers never use.
+    from flask_migrate import Migrate
+
+    Migrate(app, db, directory=str(MIGRATIONS_DIR))
+
+
+def loaded_by_flask_command() -> bool:
+    """Whether the ``flask`` command is loading the app, rather than a server or a worker."""
+    context = click.get_current_context(silent=True)
+    return context is not None and context.find_object(ScriptInfo) is not None

@@ -20,5 +20,7 @@ def configure_logging(level: str) -> None:
                 },
             },
             "root": {"level": level, "handlers": ["stdout"]},
+            # Alembic, imported by the flask db commands, announces each of its plugins.
+            "loggers": {"alembic.runtime.plugins": {"level": "WARNING"}},
         }
     )

@@ -54,7 +54,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # These three only add headers to responses: ahead of the probes, they add them to theirs too.
     "config.middleware.SecurityHeadersMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "config.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "health.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",

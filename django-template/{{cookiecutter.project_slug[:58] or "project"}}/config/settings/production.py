@@ -57,5 +57,5 @@ if PROXY_COUNT:
 # WhiteNoise serves the collected files, compressed and with content-hashed names.
 STORAGES = {
     **STORAGES,
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "config.storage.StaticFilesStorage"},
 }

@@ -34,14 +34,17 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..config import ENV_PREFIX, ConfigError
 from .models import EMAIL_MAX_LENGTH, normalize_email
+from .request_hooks import init_for_blueprints
 
 LIMIT_SETTINGS = ("LOGIN_LIMIT_PER_ACCOUNT", "LOGIN_LIMIT_PER_CLIENT")
-# The endpoints that take credentials; no other request spends any time on the limiter.
+# The endpoints that take credentials, and their blueprints: no other request spends any time on
+# the limiter.
 {%- if cookiecutter.use_api %}
 LOGIN_ENDPOINTS = {"auth.login", "tokens.Token"}
 {%- else %}
 LOGIN_ENDPOINTS = {"auth.login"}
 {%- endif %}
+LOGIN_BLUEPRINTS = {endpoint.partition(".")[0] for endpoint in LOGIN_ENDPOINTS}
 
 
 def client_key() -> str:
@@ -174,4 +177,4 @@ def init_login_limits(app: Flask) -> None:
     {%- else %}
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     {%- endif %}
-    limiter.init_app(app)
+    init_for_blueprints(app, limiter.init_app, LOGIN_BLUEPRINTS)
