@@ -45,6 +45,10 @@ from cookiecutter.generate import generate_context
 from cookiecutter.prompt import prompt_for_config
 
 ROOT = Path(__file__).resolve().parent.parent
+# The boot tests' own way of deploying a project: its production variables and release steps.
+sys.path.insert(0, str(ROOT / "tests"))
+from deployment import production_environment, read_dotenv, release_steps  # noqa: E402
+
 BIN = Path(sys.executable).parent
 POSTGRES_URL = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -389,11 +393,6 @@ class Figures:
         getattr(self, kind).setdefault(figure, []).append(value)
 
 
-def read_dotenv(path: Path) -> dict[str, str]:
-    pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line and line[0] != "#")
-    return {name.strip(): value.strip() for name, value in pairs}
-
-
 @contextmanager
 def fresh_database(name: str) -> Iterator[str]:
     import psycopg
@@ -450,19 +449,15 @@ def measure_variant(name: str, args: argparse.Namespace, workdir: Path, wrk: str
             if answers.get("database") == "postgresql"
             else f"sqlite:///{project / 'bench.sqlite3'}"
         )
-        production = {
-            **env,
-            **{key: value for key, value in read_dotenv(project / ".env.example").items() if value},
-            **context["__production_env"],
-            **{key: secrets.token_urlsafe(48) for key in context["__deployment_secrets"] if key},
-            "DATABASE_URL": database_url,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        }
+        services = {"DATABASE_URL": database_url}
         if answers.get("use_celery"):
-            production["REDIS_URL"] = urlunsplit(urlsplit(REDIS_URL)._replace(path="/" + REDIS_DATABASE))
+            services["REDIS_URL"] = urlunsplit(urlsplit(REDIS_URL)._replace(path="/" + REDIS_DATABASE))
+        documented = read_dotenv(project / ".env.example")
+        production = production_environment(context, documented, env, services)
+        production["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1"
         commands = context["__commands"]
         venv_bin = project / ".venv" / "bin"
-        for command in [*commands["build"], commands["migrate"]]:
+        for command in release_steps(context):
             argv = [str(venv_bin / command[0]), *command[1:]]
             subprocess.run(argv, cwd=project, env=production, check=True, stdout=subprocess.DEVNULL)
 

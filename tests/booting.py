@@ -12,7 +12,6 @@ PATH: the machine running the tests need not have one of its own.
 from __future__ import annotations
 
 import os
-import secrets
 import shlex
 import signal
 import socket
@@ -28,7 +27,8 @@ from pathlib import Path
 import pytest
 import redis
 import yaml
-from support import INSTALL, read_dotenv, typed, with_database
+from deployment import production_environment, read_dotenv, release_steps
+from support import INSTALL, typed, with_database
 from variants import Variant, available_templates, pairwise, questions, structural_options, template_dir
 
 # The uv this repository's environment installed: the one tool of the project commands
@@ -159,11 +159,6 @@ def tools_folder(folder: Path, python: Path) -> Path:
     return folder
 
 
-def production_selection(context: dict) -> dict[str, str]:
-    """The variables that select a project's production settings (its ``__production_env``)."""
-    return dict(context["__production_env"])
-
-
 @dataclass
 class Project:
     """A generated project with its own virtual environment, and the environments it runs in."""
@@ -226,14 +221,7 @@ def project(variant: Variant, render, python_for, request, tmp_path_factory) -> 
     if variant in databases:
         redis_url = request.getfixturevalue("redis_url")
         services["REDIS_URL"] = with_database(redis_url, str(databases[variant]))
-    production_env = {
-        **base_env,
-        **{name: value for name, value in documented.items() if value},
-        **production_selection(rendered.context),
-        **services,
-        # A tracked file never holds a real secret: the deployment makes its own.
-        **{name: secrets.token_urlsafe(48) for name in rendered.context["__deployment_secrets"] if name},
-    }
+    production_env = production_environment(rendered.context, documented, base_env, services)
     project = Project(variant, rendered.path, rendered.context, base_env, production_env, services)
     failures = project.run_all([shlex.split(INSTALL)], base_env)
     assert not failures, "installing failed:\n" + "\n".join(failures)
@@ -325,8 +313,7 @@ def release(project: Project, env: dict[str, str]) -> list[str]:
 
     The report of each command that failed: empty when the release is ready to serve.
     """
-    commands = project.context["__commands"]
-    steps = [*commands["build"], commands["migrate"]]
+    steps = release_steps(project.context)
     return project.run_all([project.argv(command) for command in steps], env)
 
 

@@ -23,20 +23,6 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-def parse_dotenv(text: str) -> dict[str, str]:
-    """The ``NAME=value`` lines of .env-style text; comments and blank lines are left out."""
-    values = {}
-    for line in text.splitlines():
-        name, sep, value = line.partition("=")
-        if sep and not line.lstrip().startswith("#"):
-            values[name.strip()] = value.strip()
-    return values
-
-
-def read_dotenv(path: Path) -> dict[str, str]:
-    return parse_dotenv(path.read_text())
-
-
 def isolated_cookiecutter_env(folder: Path) -> dict[str, str]:
     """Environment for a cookiecutter (or cruft) subprocess that keeps clones and replays in ``folder``."""
     config = folder / "cookiecutter-config.yaml"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from booting import STARTUP_SECONDS, UNREACHABLE_REDIS, Project, Server, http_get, start_server, uses_celery
-from support import read_dotenv
+from deployment import read_dotenv
 from variants import Variant, context
 
 pytestmark = pytest.mark.boot

@@ -35,8 +35,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from booting import Project, boot_variants, free_port, http_get, production_selection
-from support import POSTGRES_URL, read_dotenv, typed_steps, unavailable
+from booting import Project, boot_variants, free_port, http_get
+from deployment import production_selection, read_dotenv
+from support import POSTGRES_URL, typed_steps, unavailable
 from variants import (
     Variant,
     available_templates,

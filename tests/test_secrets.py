@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support import read_dotenv
+from deployment import read_dotenv
 from variants import available_templates, every_combination, template_dir
 
 

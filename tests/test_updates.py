@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from deployment import parse_dotenv
 from repositories import commit_all, git, template_repository
-from support import isolated_cookiecutter_env, parse_dotenv
+from support import isolated_cookiecutter_env
 from variants import ROOT, available_templates, project_folder
 
 ADDED_LINE = "# Added by a later version of the template"
