@@ -8,10 +8,11 @@ For each variant the script renders the project with the ``cookiecutter`` comman
 it with ``uv sync``, migrates it with the production settings, and writes a bare app beside
 it: the same endpoints written the shortest way the framework allows. Both are served from
 the project's virtual environment by gunicorn with the project's own gunicorn.conf.py (the
-same workers, threads and logging), and driven in turn by wrk (installed from Debian's
-packages when missing) in interleaved rounds, so that the machine's drift weighs on both
-alike. Every figure is printed as bare, project and project/bare (min, median and max over
-the rounds), with the goal it is held to, and written as JSON with ``--json``.
+same threads and logging; two workers, each taking an equal share of wrk's connections), and
+driven in turn by wrk (installed from Debian's packages when missing) in interleaved rounds, so
+that the machine's drift weighs on both alike. Every figure is printed as bare, project and
+project/bare (min, median and max over the rounds), with the goal it is held to, and written as
+JSON with ``--json``.
 
 The project's variables come from its .env.example, its production selection and fresh
 random secrets; PostgreSQL and Redis are the servers DATABASE_URL and REDIS_URL name
@@ -73,6 +74,11 @@ LIST_QUERIES = {
     "django": "SELECT id, title, body, created_at, updated_at FROM api_note ORDER BY id LIMIT 20",
 }
 SEED_ROWS = 20
+# Two workers, as on a 2-core machine, each taking an equal share of wrk's connections: left to
+# themselves, one worker may accept nearly all of them, and the round then measures one core.
+WORKERS = 2
+CONNECTIONS = 16
+WRK_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -346,7 +352,8 @@ class Load:
 
 def load(wrk: str, server: Server, path: str, headers: list[str], seconds: float) -> Load:
     """Drive one endpoint with wrk; fail on any answer but 2xx."""
-    argv = [wrk, "-t2", "-c16", f"-d{seconds:g}s", "--latency", "-H", "X-Forwarded-Proto: https"]
+    argv = [wrk, f"-t{WRK_THREADS}", f"-c{CONNECTIONS}", f"-d{seconds:g}s", "--latency"]
+    argv += ["-H", "X-Forwarded-Proto: https"]
     for header in headers:
         argv += ["-H", header]
     cpu_before = server.cpu_seconds()
@@ -455,6 +462,7 @@ def measure_variant(name: str, args: argparse.Namespace, workdir: Path, wrk: str
         documented = read_dotenv(project / ".env.example")
         production = production_environment(context, documented, env, services)
         production["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1"
+        production["WEB_CONCURRENCY"] = str(WORKERS)
         commands = context["__commands"]
         venv_bin = project / ".venv" / "bin"
         for command in release_steps(context):
@@ -488,8 +496,9 @@ def measure_variant(name: str, args: argparse.Namespace, workdir: Path, wrk: str
         }
         config = str(project / "gunicorn.conf.py")
         gunicorn = str(venv_bin / "gunicorn")
-        project_argv = [gunicorn, *commands["serve"][1:]]
-        bare_argv = [gunicorn, "--config", config, "--chdir", str(bare_dir), "bare_app:app"]
+        share = ["--worker-connections", str(CONNECTIONS // WORKERS)]
+        project_argv = [gunicorn, *share, *commands["serve"][1:]]
+        bare_argv = [gunicorn, *share, "--config", config, "--chdir", str(bare_dir), "bare_app:app"]
         wsgi_module = commands["serve"][-1].split(":")[0]
 
         for _ in range(args.rounds):
@@ -584,7 +593,10 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="benchmark-"))
     started_load = os.getloadavg()
     machine = f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
-    method = f"wrk -t2 -c16 -d{args.seconds:g}s, {args.rounds} interleaved round(s)"
+    method = (
+        f"gunicorn {WORKERS} workers, wrk -t{WRK_THREADS} -c{CONNECTIONS} -d{args.seconds:g}s, "
+        f"{args.rounds} interleaved round(s)"
+    )
     print(f"{machine}; {method}; load average {started_load[0]:.2f}")
     results = {}
     try:
@@ -600,7 +612,10 @@ def main() -> None:
             "python": platform.python_version(),
             "load": [started_load, ended_load],
         }
-        settings = {"rounds": args.rounds, "seconds": args.seconds, "connections": 16, "threads": 2}
+        settings = {
+            "rounds": args.rounds, "seconds": args.seconds, "workers": WORKERS,
+            "connections": CONNECTIONS, "threads": WRK_THREADS,
+        }  # fmt: skip
         args.json.write_text(
             json.dumps({"machine": machine, "settings": settings, "variants": results}, indent=2)
         )

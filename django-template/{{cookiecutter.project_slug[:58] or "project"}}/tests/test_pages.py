@@ -34,3 +34,19 @@ def test_the_servers_static_storage_looks_each_address_up_in_the_manifest_once(t
     assert storage.url("css/site.css") == "/static/css/site.0123456789ab.css"
     storage.hashed_files.clear()
     assert storage.url("css/site.css") == "/static/css/site.0123456789ab.css", "looked up again"
+
+
+@override_settings(VISITOR_CACHE_SECONDS=60)
+def test_the_home_page_is_kept_for_visitors_without_cookies(client: Client) -> None:
+    client.get(reverse("home"))
+
+    with override_settings(SITE_NAME="A New Name"):
+        assert "A New Name" not in client.get(reverse("home")).text, "the page was made again"
+
+
+@override_settings(VISITOR_CACHE_SECONDS=60)
+def test_a_signed_in_user_gets_their_own_home_page_after_visitors(client: Client, user: User) -> None:
+    client.get(reverse("home"))
+    client.force_login(user)
+
+    assert f"signed in as {user}" in client.get(reverse("home")).text

@@ -75,7 +75,7 @@ def database_url() -> str:
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep the shell's settings out of the tests: each test sets what it needs."""
     for name in list(os.environ):
-        if name.startswith(f"{ENV_PREFIX}_") or name == "DATABASE_URL":
+        if name.startswith(f"{ENV_PREFIX}_") or name in {"DATABASE_URL", "FLASK_DEBUG"}:
             monkeypatch.delenv(name)
 
 

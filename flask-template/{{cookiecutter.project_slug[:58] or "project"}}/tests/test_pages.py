@@ -5,6 +5,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from {{ cookiecutter.project_slug }} import create_app
+from {{ cookiecutter.project_slug }}.visitor_cache import VisitorCache
 
 
 def test_home_page_shows_the_site_name_and_links_the_stylesheet(client: FlaskClient) -> None:
@@ -20,6 +21,14 @@ def test_home_page_does_not_vary_on_cookies(client: FlaskClient) -> None:
     assert "Cookie" not in response.vary, "a page that varies on cookies is not cached for visitors"
     assert "Set-Cookie" not in response.headers
 {%- endif %}
+
+
+def test_home_page_is_kept_for_visitors_without_cookies(app: Flask, client: FlaskClient) -> None:
+    app.wsgi_app = VisitorCache(app.wsgi_app, seconds=60)  # type: ignore[method-assign]
+    client.get("/")
+    app.config["SITE_NAME"] = "A New Name"
+
+    assert "A New Name" not in client.get("/").text, "the page was made again"
 
 
 def test_stylesheet_is_served(client: FlaskClient) -> None:

@@ -21,6 +21,7 @@ from .log import configure_logging
 from .proxies import trust_proxies
 from .security import send_security_headers
 from .sessions import CookieSessionInterface
+from .visitor_cache import keep_pages_for_visitors
 
 BLUEPRINTS_FILE = Path(__file__).with_name("blueprints.yaml")
 
@@ -35,6 +36,8 @@ def create_app(config: str | type[Config] | None = None) -> Flask:
     load_config(app, config)
     app.session_interface = CookieSessionInterface()
     configure_logging(app.config["LOG_LEVEL"])
+    # Inside the proxy fix: pages are kept by the scheme and host the visitor asked for.
+    keep_pages_for_visitors(app)
     trust_proxies(app)
     init_extensions(app)
     {%- if cookiecutter.use_auth %}

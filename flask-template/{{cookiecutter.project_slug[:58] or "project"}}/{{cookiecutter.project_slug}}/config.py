@@ -60,6 +60,8 @@ class Config:
     LOG_LEVEL = "INFO"
     # Larger request bodies are refused with 413 before they are read.
     MAX_CONTENT_LENGTH = 1024 * 1024
+    # How long a page kept for visitors without cookies is served again (visitor_cache.py).
+    VISITOR_CACHE_SECONDS = 60
     {%- if cookiecutter.use_api and cookiecutter.use_auth %}
     # Seconds a token from /api/token stays valid.
     API_TOKEN_MAX_AGE = 3600
@@ -112,6 +114,8 @@ class TestingConfig(Config):
 
     TESTING = True
     SECRET_KEY = "testing-only-not-secret"
+    # A page kept for visitors would carry one test's page into the next; its own tests turn it on.
+    VISITOR_CACHE_SECONDS = 0
     {%- if cookiecutter.use_api and not cookiecutter.use_auth %}
     API_TOKEN = "testing-only-not-secret"
     {%- endif %}

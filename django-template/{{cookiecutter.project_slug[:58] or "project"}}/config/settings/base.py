@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "config.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "health.middleware.ProbeMiddleware",
+    # Answers visitors without cookies from the pages kept for them, skipping the middleware below.
+    "config.visitor_cache.VisitorCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -67,6 +69,9 @@ MIDDLEWARE = [
     # Answers a login that django-axes refused with users.lockout.lockout_response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# How long a page kept for visitors without cookies is served again (config/visitor_cache.py).
+VISITOR_CACHE_SECONDS = 60
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
