@@ -1,9 +1,13 @@
 """The admin of a user model keyed by email address: Django's own user admin expects a username."""
 
+import django_stubs_ext
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
 from .models import User
+
+# django-stubs types these admin classes as generic: this lets them be subscripted at run time too.
+django_stubs_ext.monkeypatch()
 
 
 class UserCreationForm(AdminUserCreationForm):

@@ -9,12 +9,8 @@ loads before it imports this module.
 from datetime import timedelta
 from pathlib import Path
 
-import django_stubs_ext
 import environ
 from csp.constants import NONE, SELF
-
-# Lets classes that django-stubs types as generic, such as ModelAdmin[Note], be subscripted at run time.
-django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
