@@ -24,7 +24,11 @@ FIGURES = {
     "worker PSS MiB",
     "worker USS MiB",
     "import of the WSGI module ms",
-    *(f"{path} {measure}" for path in ("/healthz", "/", "/readyz", "API list") for measure in MEASURES),
+    *(
+        f"{path} {measure}"
+        for path in ("/healthz", "/", "/ with a cookie", "/readyz", "API list")
+        for measure in MEASURES
+    ),
 }
 VARIANTS = ["flask-full", "django-full"]
 
