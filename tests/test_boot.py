@@ -63,6 +63,15 @@ def test_serves_every_page_with_200(project: Project, server: Server) -> None:
     assert not wrong, f"pages that did not answer 200: {wrong}\n{server.output()}"
 
 
+def test_serves_every_file_the_home_page_links(project: Project, server: Server) -> None:
+    _, page = server.get("/")
+    linked = re.findall(r'<(?:link|script)\b[^>]*\b(?:href|src)="(/[^"]+)"', page)
+    assert linked, f"the home page links no stylesheet or icon:\n{page}"
+    answers = {path: server.get(path)[0] for path in linked}
+    failed = {path: status for path, status in answers.items() if status != 200}
+    assert not failed, f"files the home page links that did not answer 200: {failed}"
+
+
 def compose_environment(project: Project) -> dict[str, str]:
     """The web service's environment in compose.yaml, its ``${...}`` filled from .env as compose does."""
     web = yaml.safe_load((project.path / "compose.yaml").read_text())["services"]["web"]

@@ -1,6 +1,8 @@
 import json
 from pathlib import Path
 
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.test import Client, override_settings
 from django.urls import reverse
 
@@ -22,6 +24,17 @@ def test_the_home_page_greets_a_signed_in_user(client: Client, user: User) -> No
     response = client.get(reverse("home"))
 
     assert f"signed in as {user}" in response.text
+
+
+def test_the_home_page_names_the_file_that_makes_it(client: Client) -> None:
+    named = "pages/templates/pages/home.html"
+    assert (settings.BASE_DIR / named).is_file()
+    assert f"<code>{named}</code>" in client.get(reverse("home")).text
+
+
+def test_the_pages_link_a_favicon_among_the_static_files(client: Client) -> None:
+    assert '<link rel="icon" href="/static/favicon.svg"' in client.get(reverse("home")).text
+    assert finders.find("favicon.svg"), "no favicon.svg among the static files"
 
 
 def test_the_servers_static_storage_looks_each_address_up_in_the_manifest_once(tmp_path: Path) -> None:

@@ -1,9 +1,12 @@
 """The pages, the stylesheet, error pages and security headers."""
 
+from pathlib import Path
+
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+import {{ cookiecutter.project_slug }} as package
 from {{ cookiecutter.project_slug }} import create_app
 from {{ cookiecutter.project_slug }}.visitor_cache import VisitorCache
 
@@ -29,6 +32,20 @@ def test_home_page_is_kept_for_visitors_without_cookies(app: Flask, client: Flas
     app.config["SITE_NAME"] = "A New Name"
 
     assert "A New Name" not in client.get("/").text, "the page was made again"
+
+
+def test_home_page_names_the_file_that_makes_it(client: FlaskClient) -> None:
+    named = f"{package.__name__}/templates/index.html"
+    assert (Path(package.__file__).parent.parent / named).is_file()
+    assert f"<code>{named}</code>" in client.get("/").text
+
+
+def test_pages_link_a_favicon_the_app_serves(client: FlaskClient) -> None:
+    assert '<link rel="icon" href="/static/favicon.svg"' in client.get("/").text
+    response = client.get("/static/favicon.svg")
+    assert response.status_code == 200
+    assert response.mimetype == "image/svg+xml"
+    response.close()
 
 
 def test_stylesheet_is_served(client: FlaskClient) -> None:
