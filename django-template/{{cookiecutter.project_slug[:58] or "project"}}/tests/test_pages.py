@@ -3,8 +3,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
+from django.views.defaults import server_error
 
 from config.storage import StaticFilesStorage
 from users.models import User
@@ -63,3 +64,20 @@ def test_a_signed_in_user_gets_their_own_home_page_after_visitors(client: Client
     client.force_login(user)
 
     assert f"signed in as {user}" in client.get(reverse("home")).text
+
+
+def test_a_missing_page_is_the_sites_own_with_a_way_home(client: Client) -> None:
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert "<h1>Page not found</h1>" in response.text
+    assert f'href="{reverse("home")}"' in response.text
+
+
+def test_a_server_error_is_the_sites_own_page_with_a_way_home(rf: RequestFactory) -> None:
+    response = server_error(rf.get("/"))
+
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "<h1>Server error</h1>" in page
+    assert f'href="{reverse("home")}"' in page
