@@ -62,11 +62,14 @@ class CSPMiddleware(csp.middleware.CSPMiddleware):
         )
 
     def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
-        changed = getattr(request, "_csp_nonce", None) is not None or any(
-            hasattr(response, name) for name in POLICY_CHANGES
-        )
+        changed = used_a_nonce(request) or any(hasattr(response, name) for name in POLICY_CHANGES)
         if changed or not self.policy_is_fixed:
             return super().process_response(request, response)
         if HEADER not in response:
             response[HEADER] = self.policy
         return response
+
+
+def used_a_nonce(request: HttpRequest) -> bool:
+    """Whether the page asked django-csp for a nonce, which it then keeps on the request."""
+    return getattr(request, "_csp_nonce", None) is not None

@@ -25,6 +25,8 @@ from django.http.cookie import SimpleCookie
 from django.http.response import ResponseHeaders
 from django.utils.cache import cc_delim_re
 
+from .middleware import used_a_nonce
+
 # The most pages kept at a time: every query string makes an address of its own.
 MAX_PAGES = 200
 
@@ -97,7 +99,7 @@ def is_shareable(request: HttpRequest, response: HttpResponse) -> bool:
         not response.cookies
         and varies_on <= {"cookie"}
         and not cache_control & {"private", "no-store", "no-cache"}
-        and getattr(request, "_csp_nonce", None) is None
+        and not used_a_nonce(request)
     )
 
 
