@@ -15,6 +15,7 @@ import os
 import shlex
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -262,7 +263,11 @@ class KeepRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-NO_REDIRECTS = urllib.request.build_opener(KeepRedirects)
+# The servers are the tests' own: some serve HTTPS with a certificate made for the test.
+UNVERIFIED = ssl.create_default_context()
+UNVERIFIED.check_hostname = False
+UNVERIFIED.verify_mode = ssl.CERT_NONE
+NO_REDIRECTS = urllib.request.build_opener(KeepRedirects, urllib.request.HTTPSHandler(context=UNVERIFIED))
 
 
 def http_get(url: str, host: str | None = None, *, via_https_proxy: bool = True) -> tuple[int, str]:
@@ -284,13 +289,20 @@ def public_host(env: dict[str, str]) -> str:
     return allowed.split(",")[0].strip().lstrip(".") or "127.0.0.1"
 
 
-def start_server(project: Project, log: Path, **overrides: str) -> Server:
+def start_server(
+    project: Project, log: Path, *, certificate: tuple[Path, Path] | None = None, **overrides: str
+) -> Server:
+    """The project served by gunicorn on a free port; over HTTPS with a (certificate, key) pair."""
     port = free_port()
     env = {**project.production_env, **overrides, "HOST": "127.0.0.1", "PORT": str(port)}
     argv = [*project.argv(project.context["__commands"]["serve"]), "--no-control-socket"]
+    scheme = "http"
+    if certificate is not None:
+        argv += ["--certfile", str(certificate[0]), "--keyfile", str(certificate[1])]
+        scheme = "https"
     with log.open("w") as output:
         process = subprocess.Popen(argv, cwd=project.path, env=env, stdout=output, stderr=subprocess.STDOUT)
-    server = Server(process, f"http://127.0.0.1:{port}", public_host(env), log)
+    server = Server(process, f"{scheme}://127.0.0.1:{port}", public_host(env), log)
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:

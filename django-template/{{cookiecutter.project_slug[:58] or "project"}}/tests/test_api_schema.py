@@ -111,17 +111,3 @@ def test_swagger_uis_start_script_is_served_as_a_file_of_its_own(client: Client)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/javascript")
     assert "/api/schema/" in response.content.decode()
-
-
-def test_redoc_is_served_from_the_sites_own_files(client: Client) -> None:
-    page = client.get("/api/redoc/").content.decode()
-
-    assert re.search(r'<script src="/static/[^"]*redoc', page), "ReDoc must load from the site's static files"
-    assert "https://" not in page, "the ReDoc page must load nothing from other sites"
-
-
-def test_only_the_redoc_page_may_style_inline_and_search_in_a_blob_worker(client: Client) -> None:
-    redoc = client.get("/api/redoc/")["Content-Security-Policy"]
-
-    assert "'unsafe-inline'" in redoc and "blob:" in redoc, redoc
-    assert "'unsafe-inline'" not in client.get("/")["Content-Security-Policy"]

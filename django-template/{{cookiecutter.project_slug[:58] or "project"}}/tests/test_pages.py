@@ -3,9 +3,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
-from django.views.defaults import server_error
+from django.views.defaults import bad_request, permission_denied, server_error
 
 from config.storage import StaticFilesStorage
 from users.models import User
@@ -81,3 +82,27 @@ def test_a_server_error_is_the_sites_own_page_with_a_way_home(rf: RequestFactory
     page = response.content.decode()
     assert "<h1>Server error</h1>" in page
     assert f'href="{reverse("home")}"' in page
+
+
+def test_a_bad_request_is_the_sites_own_page_with_a_way_home(rf: RequestFactory) -> None:
+    response = bad_request(rf.get("/"), SuspiciousOperation())
+
+    assert response.status_code == 400
+    assert "<h1>Bad request</h1>" in response.text
+    assert f'href="{reverse("home")}"' in response.text
+
+
+def test_a_forbidden_page_is_the_sites_own_with_a_way_home(rf: RequestFactory) -> None:
+    response = permission_denied(rf.get("/"), PermissionDenied())
+
+    assert response.status_code == 403
+    assert "<h1>Access denied</h1>" in response.text
+    assert f'href="{reverse("home")}"' in response.text
+
+
+def test_a_form_sent_without_its_csrf_token_gets_the_sites_own_page() -> None:
+    response = Client(enforce_csrf_checks=True).post(reverse("login"), {"password": "x"})
+
+    assert response.status_code == 403
+    assert "<h1>Form expired</h1>" in response.text
+    assert f'href="{reverse("home")}"' in response.text

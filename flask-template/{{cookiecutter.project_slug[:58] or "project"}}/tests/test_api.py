@@ -334,7 +334,7 @@ def test_docs_page_runs_swagger_ui_from_the_apps_own_files(client: FlaskClient) 
     assert page.status_code == 200
     assert 'data-openapi-url="/api/openapi.json"' in page.text
     assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
-    assert len(assets) == 4, assets
+    assert len(assets) == 5, assets
     for asset in assets:
         assert asset.startswith("/api/docs/"), f"{asset} is not served by the app"
         response = client.get(asset)

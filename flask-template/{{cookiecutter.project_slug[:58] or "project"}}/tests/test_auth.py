@@ -45,7 +45,7 @@ def test_pages_offer_log_in_and_register_to_visitors(client: FlaskClient) -> Non
 def test_register_creates_the_account_and_logs_in(app: Flask, client: FlaskClient) -> None:
     page = register(client, email="Ada@Example.com")
     assert "Your account is ready" in page
-    assert f'<span class="muted">{EMAIL}</span>' in page
+    assert f'<span class="signed-in-as">{EMAIL}</span>' in page
     with app.app_context():
         user = db.session.scalars(select(User)).one()
     assert user.email == EMAIL

@@ -236,8 +236,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    # JSON in and out: other bodies are answered 415, and the docs pages at /api/docs/ and
-    # /api/redoc/ take the place of DRF's HTML pages.
+    # JSON in and out: other bodies are answered 415, and the docs page at /api/docs/ takes the
+    # place of DRF's HTML pages.
     "DEFAULT_PARSER_CLASSES": ["api.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
@@ -256,10 +256,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # Separate request and response schemas, so that each states exactly what it holds.
     "COMPONENT_SPLIT_REQUEST": True,
-    # Swagger UI and ReDoc are served from the site's own static files, not from a CDN.
+    # Swagger UI is served from the site's own static files, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
+    # Without deep links, no link sits inside an operation's button, where screen readers cannot reach it.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
 }
 {%- endif %}
 {%- if cookiecutter.use_celery %}

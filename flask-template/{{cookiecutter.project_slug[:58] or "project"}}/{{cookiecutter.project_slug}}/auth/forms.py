@@ -34,6 +34,8 @@ def strip(value: str | None) -> str | None:
 def email_field() -> EmailField:
     return EmailField(
         "Email address",
+        # Browsers and password managers fill in the account's address.
+        render_kw={"autocomplete": "email"},
         # Spaces copied in around the address are no part of it.
         filters=[strip],
         validators=[
@@ -47,10 +49,13 @@ def email_field() -> EmailField:
 class RegisterForm(PostedForm):
     email = email_field()
     password = PasswordField(
-        "Password", validators=[DataRequired(), Length(min=8, max=PASSWORD_MAX_LENGTH)]
+        "Password",
+        validators=[DataRequired(), Length(min=8, max=PASSWORD_MAX_LENGTH)],
+        render_kw={"autocomplete": "new-password"},
     )
     confirm = PasswordField(
         "Repeat the password",
+        render_kw={"autocomplete": "new-password"},
         validators=[DataRequired(), EqualTo("password", message="The passwords differ.")],
     )
 
@@ -58,7 +63,9 @@ class RegisterForm(PostedForm):
 class LoginForm(PostedForm):
     email = email_field()
     password = PasswordField(
-        "Password", validators=[DataRequired(), Length(max=PASSWORD_MAX_LENGTH)]
+        "Password",
+        validators=[DataRequired(), Length(max=PASSWORD_MAX_LENGTH)],
+        render_kw={"autocomplete": "current-password"},
     )
     remember = BooleanField("Stay logged in")
 
