@@ -4,9 +4,10 @@ Chromium from Debian's ``chromium`` package (``.ci/run`` installs it), driven by
 opens one variant per template with accounts and an API, served by gunicorn in production mode
 over HTTPS with a certificate made for the test, at a desktop and a phone width. Every page it
 opens must show no console error, no Content-Security-Policy violation, no failed request,
-nothing wider than the screen, no run of blank lines in its HTML, one ``h1`` where the site's
-own layout is used, and no serious or critical finding of axe-core. Each page's screenshot is
-saved under ``artifacts/browser/``, for people to look at.
+nothing wider than the screen, no run of blank lines in its HTML, no serious or critical
+finding of axe-core, and, where the site's own layout is used, one ``h1`` and a visible
+keyboard focus. Each page's screenshot is saved under ``artifacts/browser/``, for people to
+look at.
 """
 
 from __future__ import annotations
@@ -201,9 +202,14 @@ class Tab:
         found = [*self.noticed]
         self.noticed.clear()
         found += [f"CSP violation: {line}" for line in self.page.evaluate("window.cspViolations || []")]
-        # The site's own layout (Swagger UI and Django's admin have theirs): one heading names the page.
-        if self.page.locator(".site-header").count() and (headings := self.page.locator("h1").count()) != 1:
-            found.append(f"it has {headings} h1 headings, not one")
+        # The site's own layout (Swagger UI and Django's admin have theirs): one heading names the
+        # page, and the keyboard's focus shows.
+        if self.page.locator(".site-header").count():
+            if (headings := self.page.locator("h1").count()) != 1:
+                found.append(f"it has {headings} h1 headings, not one")
+            self.page.keyboard.press("Tab")
+            if self.page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "none":
+                found.append("the element the Tab key reaches shows no focus outline")
         main = re.search(r"<main>(.*?)</main>", self.page.content(), re.DOTALL)
         if main and re.search(r"\n[ \t]*\n[ \t]*\n", main.group(1)):
             found.append("its HTML has a run of blank lines inside <main>")
