@@ -10,7 +10,7 @@ import pytest
 {%- if cookiecutter.use_celery %}
 import redis
 {%- endif %}
-from flask import Flask
+from flask import Flask, request
 from flask.testing import FlaskClient
 
 from {{ cookiecutter.project_slug }} import create_app, health
@@ -63,6 +63,19 @@ def test_healthz_answers_ok(client: FlaskClient) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json == {"status": "ok"}
+
+
+def test_healthz_answers_head_with_no_body(client: FlaskClient) -> None:
+    response = client.head("/healthz")
+    assert response.status_code == 200
+    assert response.data == b""
+
+
+def test_healthz_is_answered_before_the_app_handles_the_request(app: Flask) -> None:
+    handled: list[str] = []
+    app.before_request(lambda: handled.append(request.path))
+    assert app.test_client().get("/healthz").status_code == 200
+    assert handled == [], "the app's request handling ran for a liveness probe"
 
 
 @pytest.mark.parametrize("path", ["/healthz", "/readyz"])

@@ -1,9 +1,9 @@
 """Liveness and readiness probes for load balancers and orchestrators.
 
-``/healthz`` answers as long as the process serves requests and touches nothing
-else. ``/readyz`` runs every check in ``READINESS_CHECKS`` and answers 503,
-naming the failed checks, when one fails: add a check for each service the app
-needs (a message broker, a cache) as one more entry.
+``/healthz`` answers as long as the process serves requests, ahead of the rest of
+the app, and touches nothing else. ``/readyz`` runs every check in
+``READINESS_CHECKS`` and answers 503, naming the failed checks, when one fails: add
+a check for each service the app needs (a message broker, a cache) as one more entry.
 
 Each check runs in a thread of its own and has ``READINESS_TIMEOUT`` seconds to
 answer, so that a service that hangs (its sockets open, nothing answering) makes
@@ -13,12 +13,14 @@ time is not started again: probes report it as timed out at once until it ends.
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from threading import Lock
+from typing import TYPE_CHECKING, cast
 
 from flask import Blueprint, Flask, current_app
+from flask.blueprints import BlueprintSetupState
 from flask.typing import ResponseReturnValue
 from sqlalchemy import text
 
@@ -26,6 +28,9 @@ from .extensions import db
 {%- if cookiecutter.use_celery %}
 from .jobs import check_broker
 {%- endif %}
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 logger = logging.getLogger(__name__)
 blueprint = Blueprint("health", __name__)
@@ -94,9 +99,41 @@ def outcome(name: str, run: Run) -> str:
     return f"error: {type(error).__name__}"
 
 
+# LivenessProbe answers GET and HEAD; this route answers the other methods, as any route does.
 @blueprint.get("/healthz")
 def healthz() -> ResponseReturnValue:
     return {"status": "ok"}
+
+
+class LivenessProbe:
+    """WSGI middleware answering ``GET /healthz`` before the rest of the app sees the request.
+
+    A probe needs nothing of the proxy fix, the visitor cache or Flask's request handling
+    (sessions, extensions, teardown), and load balancers send one every few seconds. Only the
+    security headers, added outside it, still go on its answer.
+    """
+
+    BODY = b'{"status":"ok"}\n'
+    HEADERS = (("Content-Type", "application/json"), ("Content-Length", str(len(BODY))))
+
+    def __init__(self, app: "WSGIApplication") -> None:
+        self.app = app
+
+    def __call__(
+        self, environ: "WSGIEnvironment", start_response: "StartResponse"
+    ) -> Iterable[bytes]:
+        method = environ["REQUEST_METHOD"]
+        if environ.get("PATH_INFO") != "/healthz" or method not in {"GET", "HEAD"}:
+            return self.app(environ, start_response)
+        start_response("200 OK", list(self.HEADERS))
+        return [] if method == "HEAD" else [self.BODY]
+
+
+@blueprint.record_once
+def answer_liveness_first(state: BlueprintSetupState) -> None:
+    """Put LivenessProbe around the app as set up so far: ahead of the proxy fix and the cache."""
+    app = cast(Flask, state.app)
+    app.wsgi_app = LivenessProbe(app.wsgi_app)  # type: ignore[method-assign]
 
 
 @blueprint.get("/readyz")

@@ -56,7 +56,7 @@ MIDDLEWARE = [
     # Answers visitors without cookies from the pages kept for them, skipping the middleware below.
     "config.visitor_cache.VisitorCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.storage.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -8,9 +8,5 @@ SECRET_KEY = "tests-only-not-secret-fixed-key-for-signing-nothing-that-outlives-
 # Hashing passwords slowly on purpose only slows the tests down.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# Tests run before collectstatic: look static files up on request, as DEBUG does, rather than
-# scanning a STATIC_ROOT that does not exist yet (and warning about it in every test).
-WHITENOISE_AUTOREFRESH = True
-
 # A page kept for visitors would carry one test's page into the next; the cache's own tests turn it on.
 VISITOR_CACHE_SECONDS = 0
