@@ -21,7 +21,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +95,26 @@ def boot_variants(config: pytest.Config) -> list[Variant]:
             else [variant for name in available_templates() for variant in pairwise(name)]
         )
     return config.stash[BOOT_VARIANTS]
+
+
+def boot_variants_by_template(
+    config: pytest.Config, fits: Callable[[Variant], bool], wanted: str
+) -> list[list[Variant]]:
+    """For each template of the boot set, its variants that ``fits``, in order.
+
+    A template with none fails the run, unless ``--answers`` chose the variants: ``wanted`` says
+    what was looked for.
+    """
+    found = []
+    for template in dict.fromkeys(variant.template for variant in boot_variants(config)):
+        candidates = [
+            variant for variant in boot_variants(config) if variant.template == template and fits(variant)
+        ]
+        if candidates:
+            found.append(candidates)
+        elif not config.getoption("answers"):
+            pytest.fail(f"the {template} boot set has no variant {wanted}", pytrace=False)
+    return found
 
 
 def redis_databases(config: pytest.Config) -> dict[Variant, int]:

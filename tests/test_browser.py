@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 import trustme
 from axe_playwright_python.sync_playwright import Axe
-from booting import Project, Server, boot_variants, public_host, start_server
+from booting import Project, Server, boot_variants_by_template, public_host, start_server
 from clients import Account, create_django_superuser, new_password
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, sync_playwright
 from support import unavailable
@@ -56,23 +56,15 @@ PUBLIC_PAGES = {
 }
 
 
+def has_accounts_and_an_api(variant: Variant) -> bool:
+    return bool(variant.answer("use_api") and (variant.template == "django" or variant.answer("use_auth")))
+
+
 @cache
 def browser_variants(config: pytest.Config) -> tuple[Variant, ...]:
     """For each template, the first boot variant with accounts and an API."""
-    chosen = []
-    for template in dict.fromkeys(variant.template for variant in boot_variants(config)):
-        candidates = [
-            variant
-            for variant in boot_variants(config)
-            if variant.template == template
-            and variant.answer("use_api")
-            and (template == "django" or variant.answer("use_auth"))
-        ]
-        if candidates:
-            chosen.append(candidates[0])
-        elif not config.getoption("answers"):
-            pytest.fail(f"the {template} boot set has no variant with accounts and an API", pytrace=False)
-    return tuple(chosen)
+    found = boot_variants_by_template(config, has_accounts_and_an_api, "with accounts and an API")
+    return tuple(candidates[0] for candidates in found)
 
 
 def is_chosen(variant: Variant, config: pytest.Config) -> bool:

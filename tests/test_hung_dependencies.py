@@ -27,7 +27,7 @@ from pathlib import Path
 import psycopg
 import pytest
 import redis
-from booting import Project, Server, boot_variants, free_port, release, start_server
+from booting import Project, Server, boot_variants_by_template, free_port, release, start_server
 from clients import Answer, Client, create_django_superuser, register_flask_account, sign_in_to_django_admin
 from support import unavailable
 from variants import Variant
@@ -49,28 +49,21 @@ def reads_the_database_on_a_page(variant: Variant) -> bool:
     return variant.template == "django" or bool(variant.answer("use_api") or variant.answer("use_auth"))
 
 
+def uses_postgresql_on_a_page(variant: Variant) -> bool:
+    return variant.answer("database") == "postgresql" and reads_the_database_on_a_page(variant)
+
+
 @cache
 def frozen_dependency_variants(config: pytest.Config) -> tuple[Variant, ...]:
     """For each template, the boot variant these tests run for."""
-    chosen = []
-    for template in dict.fromkeys(variant.template for variant in boot_variants(config)):
-        candidates = [
-            variant
-            for variant in boot_variants(config)
-            if variant.template == template
-            and variant.answer("database") == "postgresql"
-            and reads_the_database_on_a_page(variant)
-        ]
-        if not candidates:
-            if config.getoption("answers"):
-                continue
-            pytest.fail(
-                f"the {template} boot set has no variant with PostgreSQL and a page that reads it: "
-                "the frozen-dependency tests have nothing to run on",
-                pytrace=False,
-            )
-        chosen.append(max(candidates, key=lambda variant: bool(variant.answer("use_celery"))))
-    return tuple(chosen)
+    found = boot_variants_by_template(
+        config,
+        uses_postgresql_on_a_page,
+        "with PostgreSQL and a page that reads it: the frozen-dependency tests have nothing to run on",
+    )
+    return tuple(
+        max(candidates, key=lambda variant: bool(variant.answer("use_celery"))) for candidates in found
+    )
 
 
 def is_chosen(variant: Variant, config: pytest.Config) -> bool:
